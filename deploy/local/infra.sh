@@ -36,10 +36,18 @@ esac
 
 local_dir=$repo/.local
 kafka_libs=$local_dir/kafka/libs
-es_home=$local_dir/elasticsearch-$ES_VERSION
 state=$local_dir/$profile
 kafka_dir=$state/kafka
-es_dir=$state/elasticsearch
+# Elasticsearch runs as another user when this script runs as root; if that user cannot traverse
+# the repository's path (a clone under /root, say), its files go to a folder it can reach.
+es_base=$local_dir
+if [ "$(id -u)" -eq 0 ] && id "$ES_USER" >/dev/null 2>&1 \
+	&& ! setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups test -x "$repo" 2>/dev/null; then
+	es_base=/var/tmp/newsmon-$(echo "$repo" | md5sum | cut -c1-8)
+	mkdir -p "$es_base"
+fi
+es_home=$es_base/elasticsearch-$ES_VERSION
+es_dir=$es_base/$profile/elasticsearch
 
 log() { echo "[infra:$profile] $*"; }
 
@@ -92,11 +100,11 @@ fetch_elasticsearch() {
 			-DoutputDirectory="$local_dir/dist"
 	fi
 	rm -rf "$es_home"
-	log "unpacking Elasticsearch"
+	log "unpacking Elasticsearch into $es_base"
 	if command -v unzip >/dev/null; then
-		unzip -q "$zip" -d "$local_dir"
+		unzip -q "$zip" -d "$es_base"
 	else
-		(cd "$local_dir" && jar xf "$zip")
+		(cd "$es_base" && jar xf "$zip")
 		chmod +x "$es_home"/bin/* "$es_home"/jdk/bin/* 2>/dev/null || true
 	fi
 	touch "$es_home/.complete"
@@ -198,10 +206,6 @@ es_run_as() {
 		"$@"
 		return
 	fi
-	if ! id "$ES_USER" >/dev/null 2>&1; then
-		log "creating the unprivileged user $ES_USER for Elasticsearch"
-		useradd -M -r -s /usr/sbin/nologin "$ES_USER"
-	fi
 	setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups "$@"
 }
 
@@ -211,6 +215,12 @@ es_ready() {
 }
 
 es_up() {
+	if [ "$(id -u)" -eq 0 ] && ! id "$ES_USER" >/dev/null 2>&1; then
+		log "creating the unprivileged user $ES_USER for Elasticsearch"
+		useradd -M -r -s /usr/sbin/nologin "$ES_USER"
+		# the base folder depends on what the new user can reach: decide again
+		exec "$0" up --profile "$profile"
+	fi
 	fetch_elasticsearch
 	if alive "$es_dir/elasticsearch.pid" "org.elasticsearch"; then
 		log "Elasticsearch is already running (pid $(cat "$es_dir/elasticsearch.pid"))"
@@ -225,11 +235,10 @@ es_up() {
 		cp -r "$es_home/config" "$es_dir/config"
 	fi
 	if [ "$(id -u)" -eq 0 ]; then
-		es_run_as true
 		chown -R "$ES_USER:$ES_USER" "$es_dir"
 		if ! es_run_as test -x "$es_home/bin/elasticsearch" || ! es_run_as test -w "$es_dir/data"; then
-			echo "the user $ES_USER cannot reach $repo (a parent folder is closed to other users)." >&2
-			echo "Clone the repository under a folder that others may traverse, such as /work or /opt." >&2
+			echo "the user $ES_USER cannot reach $es_home or $es_dir; run 'infra.sh up' again" >&2
+			echo "(the first run creates the user and then picks a folder it can reach)." >&2
 			exit 1
 		fi
 	fi
@@ -298,7 +307,7 @@ status) status ;;
 clean)
 	stop_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka"
 	stop_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch"
-	rm -rf "$state"
+	rm -rf "$state" "$es_dir"
 	log "removed $state"
 	;;
 *)
