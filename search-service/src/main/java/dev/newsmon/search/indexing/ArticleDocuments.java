@@ -1,0 +1,105 @@
+package dev.newsmon.search.indexing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.newsmon.events.ArticleAnalyzed;
+import dev.newsmon.events.ArticleFetched;
+import dev.newsmon.search.cjk.CjkTokenizer;
+
+/**
+ * Turns an {@link ArticleAnalyzed} record into the document stored in Elasticsearch, or
+ * says why it cannot be stored.
+ */
+class ArticleDocuments {
+
+	// Elasticsearch refuses ids longer than 512 bytes for the whole bulk request
+	private static final int MAX_ID_BYTES = 512;
+
+	private final CjkTokenizer tokenizer;
+
+	ArticleDocuments(CjkTokenizer tokenizer) {
+		this.tokenizer = tokenizer;
+	}
+
+	/**
+	 * Converts the record.
+	 * @param analyzed the record
+	 * @param indexedAt the time of writing
+	 * @return the document
+	 * @throws IllegalArgumentException when the record lacks what a document needs
+	 */
+	ArticleDocument toDocument(ArticleAnalyzed analyzed, Instant indexedAt) {
+		String problem = problem(analyzed);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		ArticleFetched article = analyzed.article();
+		List<ArticleDocument.Topic> topics = (analyzed.topics() != null) ? analyzed.topics()
+			.stream()
+			.filter(Objects::nonNull)
+			.map((topic) -> new ArticleDocument.Topic(topic.id(), topic.score()))
+			.toList() : List.of();
+		List<ArticleDocument.Entity> entities = (analyzed.entities() != null) ? analyzed.entities()
+			.stream()
+			.filter(Objects::nonNull)
+			.map((entity) -> new ArticleDocument.Entity(entity.id(), entity.type(), entity.name()))
+			.toList() : List.of();
+		return new ArticleDocument(article.articleId(), article.url(), article.feedId(), article.source(),
+				article.title(), emptyIfNull(article.summary()), emptyIfNull(article.body()),
+				cjkText(analyzed.language(), article), article.author(),
+				(article.categories() != null) ? article.categories() : List.of(), analyzed.language(), topics,
+				entities, analyzed.clusterId(), analyzed.simhash(),
+				(article.publishedAt() != null) ? article.publishedAt() : article.fetchedAt(), article.fetchedAt(),
+				analyzed.analyzedAt(), indexedAt);
+	}
+
+	/**
+	 * The version that Elasticsearch compares, so that an older analysis never replaces a
+	 * newer one.
+	 * @param analyzed the record
+	 * @return the analysis time in epoch milliseconds
+	 */
+	static long version(ArticleAnalyzed analyzed) {
+		return analyzed.analyzedAt().toEpochMilli();
+	}
+
+	static String problem(ArticleAnalyzed analyzed) {
+		if (analyzed.article() == null) {
+			return "the record has no article";
+		}
+		String id = analyzed.article().articleId();
+		if (id == null || id.isBlank()) {
+			return "the article has no articleId";
+		}
+		if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+			return "the articleId is longer than " + MAX_ID_BYTES + " bytes";
+		}
+		if (analyzed.analyzedAt() == null) {
+			return "the record has no analyzedAt, which versions the document";
+		}
+		if (analyzed.article().title() == null) {
+			return "the article has no title";
+		}
+		if (analyzed.article().publishedAt() == null && analyzed.article().fetchedAt() == null) {
+			return "the article has neither publishedAt nor fetchedAt";
+		}
+		return null;
+	}
+
+	private String cjkText(String language, ArticleFetched article) {
+		List<String> tokens = new ArrayList<>();
+		tokens.addAll(this.tokenizer.tokenize(article.title(), language));
+		tokens.addAll(this.tokenizer.tokenize(article.summary(), language));
+		tokens.addAll(this.tokenizer.tokenize(article.body(), language));
+		return String.join(" ", tokens);
+	}
+
+	private static String emptyIfNull(String text) {
+		return (text != null) ? text : "";
+	}
+
+}
