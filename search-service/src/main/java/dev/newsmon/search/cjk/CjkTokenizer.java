@@ -1,6 +1,9 @@
 package dev.newsmon.search.cjk;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +13,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
@@ -23,7 +29,8 @@ public final class CjkTokenizer {
 
 	private final Analyzer japanese = new JapaneseAnalyzer();
 
-	private final Analyzer korean = new KoreanAnalyzer();
+	private final Analyzer korean = new KoreanAnalyzer(koreanUserDictionary(), KoreanTokenizer.DecompoundMode.DISCARD,
+			KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS, false);
 
 	/**
 	 * Tokenises the text of an article written in the given language.
@@ -109,6 +116,16 @@ public final class CjkTokenizer {
 			throw new UncheckedIOException(ex);
 		}
 		return tokens;
+	}
+
+	private static UserDictionary koreanUserDictionary() {
+		try (Reader reader = new InputStreamReader(
+				CjkTokenizer.class.getResourceAsStream("/cjk/nori-user-dictionary.txt"), StandardCharsets.UTF_8)) {
+			return UserDictionary.open(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private enum Script {
