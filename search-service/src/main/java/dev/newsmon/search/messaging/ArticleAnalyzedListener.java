@@ -37,7 +37,9 @@ class ArticleAnalyzedListener {
 		this.deadLetters = deadLetters;
 	}
 
-	@KafkaListener(id = "search-articles-analyzed", topics = Topics.ARTICLES_ANALYZED, batch = "true")
+	// the group is spring.kafka.consumer.group-id, not the listener id
+	@KafkaListener(id = "search-articles-analyzed", idIsGroup = false, topics = Topics.ARTICLES_ANALYZED,
+			batch = "true")
 	void onArticlesAnalyzed(List<ConsumerRecord<String, ArticleAnalyzed>> records) {
 		List<ConsumerRecord<String, ArticleAnalyzed>> readable = new ArrayList<>(records.size());
 		List<ConsumerRecord<String, ArticleAnalyzed>> unreadable = new ArrayList<>();

@@ -49,15 +49,14 @@ class ArticleSearch {
 	}
 
 	SearchResult search(SearchCriteria criteria) {
-		SearchResponse<ArticleDocument> response;
+		SearchResponse<HitSource> response;
 		try {
-			response = this.client.search(SearchRequests.build(criteria, this.alias, this.tokenizer),
-					ArticleDocument.class);
+			response = this.client.search(SearchRequests.build(criteria, this.alias, this.tokenizer), HitSource.class);
 		}
 		catch (IOException | ElasticsearchException ex) {
 			throw new SearchUnavailableException(ex);
 		}
-		List<Hit<ArticleDocument>> hits = response.hits().hits();
+		List<Hit<HitSource>> hits = response.hits().hits();
 		List<SearchResult.Hit> page = new ArrayList<>();
 		for (int i = 0; i < Math.min(hits.size(), criteria.size()); i++) {
 			page.add(hit(hits.get(i)));
@@ -95,8 +94,8 @@ class ArticleSearch {
 		}
 	}
 
-	private static SearchResult.Hit hit(Hit<ArticleDocument> hit) {
-		ArticleDocument article = hit.source();
+	private static SearchResult.Hit hit(Hit<HitSource> hit) {
+		HitSource article = hit.source();
 		List<SearchResult.TopicScore> topics = (article.topics() != null) ? article.topics()
 			.stream()
 			.map((topic) -> new SearchResult.TopicScore(topic.id(), topic.score()))
@@ -109,7 +108,7 @@ class ArticleSearch {
 	 * The passage that shows best why the article matched: a marked body or summary
 	 * passage, else the marked title, else the start of the summary or body.
 	 */
-	private static String snippet(Map<String, List<String>> highlight, ArticleDocument article) {
+	private static String snippet(Map<String, List<String>> highlight, HitSource article) {
 		for (String field : List.of("body", "summary", "title")) {
 			String fragment = first(highlight.get(field));
 			if (fragment != null && fragment.contains("<em>")) {

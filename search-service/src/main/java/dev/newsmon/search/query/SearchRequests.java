@@ -51,7 +51,7 @@ final class SearchRequests {
 				.query(query)
 				.size(criteria.size() + 1)
 				.timeout(TIMEOUT)
-				.source((source) -> source.filter((filter) -> filter.includes(SOURCE_FIELDS)))
+				.source((source) -> source.filter((filter) -> filter.includes(HitSource.FIELDS)))
 				.sort(sort(criteria.sort()))
 				.highlight((highlight) -> highlight.encoder(HighlighterEncoder.Html)
 					.preTags("<em>")

@@ -1,0 +1,373 @@
+package dev.newsmon.search;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import dev.newsmon.events.ArticleAnalyzed;
+import dev.newsmon.events.ArticleFetched;
+import dev.newsmon.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The search service on the real broker and Elasticsearch (KAFKA_BOOTSTRAP_SERVERS and
+ * ELASTICSEARCH_URL; the test fails when they are missing). Each run writes to an index,
+ * alias and consumer group of its own, and its articles have ids and a source of their
+ * own, so runs never see each other's results.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
+				"spring.elasticsearch.uris=${ELASTICSEARCH_URL}", "newsmon.search.messaging.initial-backoff=200ms" })
+class SearchIntegrationTests {
+
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	private static final String ALIAS = "it-articles-" + RUN;
+
+	private static final String GROUP = "search-it-" + RUN;
+
+	private static final String SOURCE = "Newsmon Wire " + RUN;
+
+	private static final Instant NOW = Instant.now();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void runProperties(DynamicPropertyRegistry registry) {
+		registry.add("newsmon.search.index.alias", () -> ALIAS);
+		registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+	}
+
+	@BeforeAll
+	static void startProducer() {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+	}
+
+	@AfterAll
+	static void cleanUp() throws Exception {
+		producer.close();
+		send("DELETE", elasticsearch() + "/" + ALIAS + "-v1");
+		send("DELETE", elasticsearch() + "/_index_template/" + ALIAS);
+	}
+
+	@Test
+	void findsArticlesInThreeLanguages() throws Exception {
+		String en = id("en");
+		String ja = id("ja");
+		String jaScattered = id("ja-scattered");
+		String ko = id("ko");
+		publish(article(en, "en", "North Korea fires ballistic missile over the sea",
+				"Seoul and Tokyo said the launch came a day after a joint exercise with the United States.",
+				"north-korea", NOW));
+		publish(article(ja, "ja", "北朝鮮が弾道ミサイルを発射", "防衛省によると、北朝鮮は日本海に向けて弾道ミサイルを発射した。", "north-korea", NOW));
+		publish(article(jaScattered, "ja", "北の港で朝市", "朝の市場には新鮮な魚が並んだ。", null, NOW));
+		publish(article(ko, "ko", "북한은 동해상으로 탄도미사일을 발사했다", "합동참모본부는 북한은 오늘 오전 미사일을 쐈다고 밝혔다.", "north-korea", NOW));
+
+		awaitIds("q=ballistic%20missile", List.of(en), List.of());
+		awaitIds(query("北朝鮮"), List.of(ja), List.of(jaScattered, ko, en));
+		awaitIds(query("북한"), List.of(ko), List.of(ja, en));
+		awaitIds(query("\"joint exercise\""), List.of(en), List.of(ja, ko));
+		awaitIds(query("\"exercise joint\""), List.of(), List.of(en));
+		awaitIds(query("missile -ballistic"), List.of(), List.of(en));
+		awaitIds(query("ballistic | 북한"), List.of(en, ko), List.of());
+
+		JsonNode result = search(query("ballistic"));
+		JsonNode hit = hit(result, en);
+		assertThat(hit.get("snippet").asString()).contains("<em>");
+		assertThat(hit.get("title").asString()).isEqualTo("North Korea fires ballistic missile over the sea");
+		assertThat(hit.get("url").asString()).isEqualTo("https://example.org/" + en);
+		assertThat(hit.get("source").asString()).isEqualTo(SOURCE);
+		assertThat(hit.get("language").asString()).isEqualTo("en");
+		assertThat(hit.at("/topics/0/id").asString()).isEqualTo("north-korea");
+		assertThat(hit.at("/topics/0/score").asDouble()).isEqualTo(0.8);
+		assertThat(Instant.parse(hit.get("publishedAt").asString())).isEqualTo(NOW);
+	}
+
+	@Test
+	void filtersFacetsHistogramAndCursor() throws Exception {
+		String source = SOURCE + " facets";
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String id = id("facet-" + i);
+			ids.add(id);
+			publish(article(id, (i == 0) ? "ja" : "en", "Quad ministers meet " + i,
+					"Talks on maritime security and supply chains.",
+					(i < 2) ? "minilateral-groupings" : "semiconductors", NOW.minus(Duration.ofDays(i)), source));
+		}
+		String scope = "source=" + encode(source);
+		awaitIds(scope, ids, List.of());
+
+		JsonNode all = search(scope);
+		assertThat(all.get("total").asLong()).isEqualTo(3);
+		assertThat(buckets(all.at("/facets/languages"))).containsEntry("en", 2L).containsEntry("ja", 1L);
+		assertThat(buckets(all.at("/facets/topics"))).containsEntry("minilateral-groupings", 2L)
+			.containsEntry("semiconductors", 1L);
+		assertThat(buckets(all.at("/facets/sources"))).containsEntry(source, 3L);
+		assertThat(all.get("histogram").size()).isEqualTo(3);
+		assertThat(all.at("/histogram/0/count").asLong()).isEqualTo(1);
+
+		assertThat(ids(search(scope + "&topic=semiconductors"))).containsExactly(ids.get(2));
+		assertThat(ids(search(scope + "&topic=semiconductors&topic=minilateral-groupings"))).hasSize(3);
+		assertThat(ids(search(scope + "&lang=ja"))).containsExactly(ids.get(0));
+		String yesterday = NOW.minus(Duration.ofDays(1)).toString().substring(0, 10);
+		assertThat(ids(search(scope + "&to=" + yesterday))).doesNotContain(ids.get(0));
+
+		JsonNode first = search(scope + "&sort=newest&size=2");
+		assertThat(ids(first)).containsExactly(ids.get(0), ids.get(1));
+		String cursor = first.get("nextCursor").asString();
+		JsonNode second = search(scope + "&sort=newest&size=2&cursor=" + cursor);
+		assertThat(ids(second)).containsExactly(ids.get(2));
+		assertThat(second.get("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void replayDoesNotDuplicateAndOlderVersionDoesNotOverwrite() throws Exception {
+		String id = id("versions");
+		byte[] newer = json.writeValueAsBytes(
+				article(id, "en", "Second analysis of the drill", "Body.", "joint-exercises", NOW.plusSeconds(60)));
+		byte[] older = json
+			.writeValueAsBytes(article(id, "en", "First analysis of the drill", "Body.", "joint-exercises", NOW));
+		send(id, newer);
+		send(id, newer);
+		RecordMetadata last = send(id, older);
+		awaitConsumed(last);
+
+		JsonNode article = get("/api/articles/" + id).body();
+		assertThat(article.get("title").asString()).isEqualTo("Second analysis of the drill");
+		assertThat(article.get("id").asString()).isEqualTo(id);
+		assertThat(article.has("text_cjk")).isFalse();
+		JsonNode result = search("q=drill&source=" + encode(SOURCE));
+		assertThat(ids(result).stream().filter(id::equals)).hasSize(1);
+	}
+
+	@Test
+	void unreadableAndRejectedRecordsGoToTheDeadLetterTopic() throws Exception {
+		String poison = id("poison");
+		String immense = id("immense");
+		send(poison, "{ this is not json".getBytes(StandardCharsets.UTF_8));
+		ArticleAnalyzed tooLongUrl = article(immense, "en", "A record Elasticsearch refuses", "Body.", null, NOW);
+		ArticleFetched a = tooLongUrl.article();
+		ArticleFetched withImmenseUrl = new ArticleFetched(1, a.articleId(),
+				"https://example.org/" + "x".repeat(40_000), a.feedId(), a.source(), a.title(), a.summary(), a.body(),
+				null, List.of(), "en", a.publishedAt(), a.fetchedAt());
+		publish(new ArticleAnalyzed(1, withImmenseUrl, "en", List.of(), List.of(), 1L, "c", NOW));
+
+		Map<String, ConsumerRecord<String, byte[]>> dead = awaitDeadLetters(List.of(poison, immense));
+		assertThat(new String(dead.get(poison).value(), StandardCharsets.UTF_8)).isEqualTo("{ this is not json");
+		assertThat(header(dead.get(poison), "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+		assertThat(header(dead.get(immense), "kafka_dlt-exception-message")).contains("Elasticsearch rejected");
+		assertThat(header(dead.get(immense), "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_ANALYZED);
+		assertThat(get("/api/articles/" + immense).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void badParametersGetProblemDetails() throws Exception {
+		for (String[] bad : new String[][] { { "size=0", "size" }, { "size=101", "size" }, { "sort=oldest", "sort" },
+				{ "from=2026-02-30", "from" }, { "cursor=nope", "cursor" }, { "topic=weather", "topic" },
+				{ "q=" + "a".repeat(501), "q" } }) {
+			Response response = get("/api/search?" + bad[0]);
+			assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+			assertThat(response.contentType()).contains("application/problem+json");
+			assertThat(response.body().get("parameter").asString()).isEqualTo(bad[1]);
+			assertThat(response.body().get("detail").asString()).startsWith(bad[1] + ": ");
+		}
+		Response missing = get("/api/articles/" + id("missing"));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.contentType()).contains("application/problem+json");
+	}
+
+	private static String id(String name) {
+		return RUN + "-" + name;
+	}
+
+	private static ArticleAnalyzed article(String id, String language, String title, String body, String topic,
+			Instant time) {
+		return article(id, language, title, body, topic, time, SOURCE);
+	}
+
+	private static ArticleAnalyzed article(String id, String language, String title, String body, String topic,
+			Instant time, String source) {
+		ArticleFetched fetched = new ArticleFetched(1, id, "https://example.org/" + id, "feed-it", source, title, "",
+				body, null, List.of(), language, time, time);
+		List<ArticleAnalyzed.TopicTag> topics = (topic != null)
+				? List.of(new ArticleAnalyzed.TopicTag(topic, 0.8, List.of())) : List.of();
+		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), 7L, "cluster-" + id, time);
+	}
+
+	private static void publish(ArticleAnalyzed article) throws Exception {
+		send(article.article().articleId(), json.writeValueAsBytes(article));
+	}
+
+	private static RecordMetadata send(String key, byte[] value) throws Exception {
+		return producer.send(new ProducerRecord<>(Topics.ARTICLES_ANALYZED, key, value)).get();
+	}
+
+	private void awaitIds(String parameters, List<String> present, List<String> absent) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			List<String> ids = ids(search(parameters));
+			if (!present.isEmpty()) {
+				assertThat(ids).as(parameters).containsAll(present);
+			}
+			if (!absent.isEmpty()) {
+				assertThat(ids).as(parameters).doesNotContainAnyElementsOf(absent);
+			}
+		});
+	}
+
+	private static void awaitConsumed(RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		Properties properties = new Properties();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+		try (Admin admin = Admin.create(properties)) {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP)
+					.partitionsToOffsetAndMetadata()
+					.get()
+					.get(partition);
+				return committed != null && committed.offset() > record.offset();
+			});
+		}
+	}
+
+	private static Map<String, ConsumerRecord<String, byte[]>> awaitDeadLetters(List<String> keys) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP + "-dlt-reader");
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		Map<String, ConsumerRecord<String, byte[]>> found = new java.util.HashMap<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.ARTICLES_ANALYZED + Topics.DEAD_LETTER_SUFFIX));
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (keys.contains(record.key())) {
+						found.put(record.key(), record);
+					}
+				}
+				return found.keySet().containsAll(keys);
+			});
+		}
+		return found;
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private JsonNode search(String parameters) throws Exception {
+		Response response = get("/api/search?" + parameters);
+		assertThat(response.statusCode()).as(parameters).isEqualTo(200);
+		return response.body();
+	}
+
+	private Response get(String path) throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				json.readTree(response.body()));
+	}
+
+	private static List<String> ids(JsonNode result) {
+		List<String> ids = new ArrayList<>();
+		result.get("hits").forEach((hit) -> ids.add(hit.get("id").asString()));
+		return ids;
+	}
+
+	private static JsonNode hit(JsonNode result, String id) {
+		for (JsonNode hit : result.get("hits")) {
+			if (hit.get("id").asString().equals(id)) {
+				return hit;
+			}
+		}
+		throw new AssertionError("No hit " + id + " in " + result);
+	}
+
+	private static Map<String, Long> buckets(JsonNode buckets) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		buckets.forEach((bucket) -> counts.put(bucket.get("key").asString(), bucket.get("count").asLong()));
+		return counts;
+	}
+
+	private static String query(String q) {
+		return "q=" + encode(q);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static void send(String method, String url) throws Exception {
+		http.send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.discarding());
+	}
+
+	private static String kafka() {
+		return required("KAFKA_BOOTSTRAP_SERVERS");
+	}
+
+	private static String elasticsearch() {
+		return required("ELASTICSEARCH_URL");
+	}
+
+	private static String required(String name) {
+		String value = System.getenv(name);
+		assertThat(value).as(name + " must point at the test infrastructure").isNotBlank();
+		return value;
+	}
+
+	private record Response(int statusCode, String contentType, JsonNode body) {
+
+	}
+
+}
