@@ -1,0 +1,14 @@
+package dev.newsmon.ingest.feed;
+
+/**
+ * A followed feed.
+ *
+ * @param id a stable hash of the feed's URL
+ * @param url the feed's URL
+ * @param name the name shown as the source of its articles
+ * @param language the language the feed is written in (BCP 47), or {@code null}
+ * @param intervalSeconds how often it is polled, before jitter and backoff
+ */
+public record Feed(String id, String url, String name, String language, int intervalSeconds) {
+
+}

@@ -1,0 +1,17 @@
+package dev.newsmon.ingest.feed;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * The feed registry's settings.
+ *
+ * @param location the JSON list of feeds registered at start-up
+ * @param defaultIntervalSeconds the poll interval of a feed registered without one
+ */
+@ConfigurationProperties("newsmon.ingest.feeds")
+record FeedsProperties(@DefaultValue("classpath:feeds/default-feeds.json") Resource location,
+		@DefaultValue("900") int defaultIntervalSeconds) {
+
+}

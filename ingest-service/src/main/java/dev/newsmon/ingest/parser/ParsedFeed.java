@@ -1,0 +1,14 @@
+package dev.newsmon.ingest.parser;
+
+import java.util.List;
+
+/**
+ * A feed document as read, before cleaning.
+ *
+ * @param title the feed's title, or {@code null}
+ * @param language the language the feed declares, or {@code null}
+ * @param items the items in document order
+ */
+public record ParsedFeed(String title, String language, List<ParsedItem> items) {
+
+}

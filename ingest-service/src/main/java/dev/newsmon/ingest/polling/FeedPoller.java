@@ -1,0 +1,211 @@
+package dev.newsmon.ingest.polling;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import dev.newsmon.events.ArticleFetched;
+import dev.newsmon.ingest.feed.Feed;
+import dev.newsmon.ingest.feed.FeedHealth;
+import dev.newsmon.ingest.feed.FeedState;
+import dev.newsmon.ingest.feed.FeedStore;
+import dev.newsmon.ingest.fetcher.FeedFetcher;
+import dev.newsmon.ingest.fetcher.FetchFailure;
+import dev.newsmon.ingest.fetcher.FetchFailure.Kind;
+import dev.newsmon.ingest.fetcher.FetchProperties;
+import dev.newsmon.ingest.fetcher.FetchResult;
+import dev.newsmon.ingest.fetcher.Validators;
+import dev.newsmon.ingest.parser.FeedParseException;
+import dev.newsmon.ingest.parser.FeedParser;
+import dev.newsmon.ingest.parser.ParsedFeed;
+import dev.newsmon.ingest.processor.ArticleProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls one feed: fetch, parse, clean, drop the articles already seen, publish the new
+ * ones, and record the outcome on the feed's health. Failures are values here: each is
+ * logged as one line and the feed backs off.
+ */
+@Component
+public class FeedPoller {
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedPoller.class);
+
+	/** How long publishing a poll's articles may take, on top of the fetch. */
+	private static final Duration PUBLISH_ALLOWANCE = Duration.ofSeconds(60);
+
+	private final FeedStore store;
+
+	private final FeedFetcher fetcher;
+
+	private final FeedParser parser = new FeedParser();
+
+	private final ArticleSink sink;
+
+	private final FetchProperties fetchProperties;
+
+	private final Clock clock;
+
+	private final Backoff backoff;
+
+	private final SeenArticles seen;
+
+	private final HostPermits hostPermits = new HostPermits();
+
+	FeedPoller(FeedStore store, FeedFetcher fetcher, ArticleSink sink, FetchProperties fetchProperties,
+			PollProperties properties, Clock clock) {
+		this.store = store;
+		this.fetcher = fetcher;
+		this.sink = sink;
+		this.fetchProperties = fetchProperties;
+		this.clock = clock;
+		this.backoff = new Backoff(properties.firstRetry(), properties.maxBackoff(), RandomGenerator.getDefault());
+		this.seen = new SeenArticles(properties.seenPerFeed());
+	}
+
+	/**
+	 * Polls a feed now, waiting while another poll of the same host runs.
+	 * @param feedId the feed's id
+	 * @return what the poll did, or empty if no such feed is registered
+	 */
+	public Optional<PollOutcome> pollNow(String feedId) {
+		Optional<FeedState> state = this.store.findById(feedId);
+		if (state.isEmpty()) {
+			return Optional.empty();
+		}
+		String host = host(state.get().feed());
+		Duration wait = this.fetchProperties.totalTimeout().plus(PUBLISH_ALLOWANCE);
+		try {
+			if (!this.hostPermits.acquire(host, wait)) {
+				Instant now = this.clock.instant();
+				return Optional.of(new PollOutcome(feedId, "busy", 0, 0, null,
+						"another poll of " + host + " is still running", now, state.get().health().nextPoll()));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		try {
+			return poll(feedId);
+		}
+		finally {
+			this.hostPermits.release(host);
+		}
+	}
+
+	/**
+	 * Takes a host's permit unless another poll of the host runs, for the scheduler.
+	 * @param host the host
+	 * @return whether the permit was taken
+	 */
+	boolean tryAcquireHost(String host) {
+		return this.hostPermits.tryAcquire(host);
+	}
+
+	void releaseHost(String host) {
+		this.hostPermits.release(host);
+	}
+
+	static String host(Feed feed) {
+		try {
+			String host = URI.create(feed.url()).getHost();
+			return (host != null) ? host.toLowerCase(Locale.ROOT) : "";
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * Polls a feed; the caller holds its host's permit.
+	 * @param feedId the feed's id
+	 * @return what the poll did, or empty if no such feed is registered
+	 */
+	Optional<PollOutcome> poll(String feedId) {
+		Optional<FeedState> found = this.store.findById(feedId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		FeedState state = found.get();
+		Feed feed = state.feed();
+		Instant polledAt = this.clock.instant();
+		FetchResult result = this.fetcher.fetch(URI.create(feed.url()),
+				new Validators(state.etag(), state.lastModified()));
+		return Optional.of(switch (result) {
+			case FetchResult.NotModified notModified ->
+				succeeded(feed, polledAt, "not-modified", 0, 0, notModified.validators());
+			case FetchResult.Failed failed -> failed(feed, polledAt, failed.failure());
+			case FetchResult.Fetched fetched -> fetched(feed, polledAt, fetched);
+		});
+	}
+
+	private PollOutcome fetched(Feed feed, Instant polledAt, FetchResult.Fetched fetched) {
+		ParsedFeed parsed;
+		try {
+			parsed = this.parser.parse(fetched.body(), fetched.contentType(), fetched.url());
+		}
+		catch (FeedParseException ex) {
+			return failed(feed, polledAt, new FetchFailure(Kind.PARSE, ex.getMessage()));
+		}
+		List<ArticleFetched> articles = ArticleProcessor.process(parsed.items(),
+				new ArticleProcessor.Source(feed.id(), feed.name(), feed.language()), polledAt,
+				this.fetchProperties.maxItemsPerFetch());
+		List<ArticleFetched> fresh = articles.stream()
+			.filter((article) -> !this.seen.contains(feed.id(), article.articleId()))
+			.toList();
+		if (!fresh.isEmpty()) {
+			try {
+				this.sink.publish(fresh);
+			}
+			catch (ArticleSink.PublishFailedException ex) {
+				return failed(feed, polledAt, new FetchFailure(Kind.PUBLISH, ex.getMessage()));
+			}
+			this.seen.addAll(feed.id(), fresh.stream().map(ArticleFetched::articleId).toList());
+		}
+		return succeeded(feed, polledAt, "fetched", articles.size(), fresh.size(), fetched.validators());
+	}
+
+	private PollOutcome succeeded(Feed feed, Instant polledAt, String status, int found, int published,
+			Validators validators) {
+		Instant next = this.backoff.afterSuccess(polledAt, Duration.ofSeconds(feed.intervalSeconds()));
+		this.store.update(feed.id(), (state) -> state.with(state.health().succeeded(polledAt, published, next),
+				validators.etag(), validators.lastModified()));
+		if (published > 0) {
+			logger.info("Feed '{}' brought {} new of {} articles", feed.name(), published, found);
+		}
+		else {
+			logger.debug("Feed '{}': {} ({} articles, none new)", feed.name(), status, found);
+		}
+		return new PollOutcome(feed.id(), status, found, published, null, null, polledAt, next);
+	}
+
+	private PollOutcome failed(Feed feed, Instant polledAt, FetchFailure failure) {
+		Duration interval = Duration.ofSeconds(feed.intervalSeconds());
+		FeedHealth health = this.store
+			.update(feed.id(),
+					(state) -> state.with(failedHealth(state.health(), polledAt, failure, interval), state.etag(),
+							state.lastModified()))
+			.map(FeedState::health)
+			.orElseGet(() -> failedHealth(FeedHealth.unpolled(polledAt), polledAt, failure, interval));
+		logger.warn("Feed '{}' ({}) failed: {}: {}; {} failure(s) in a row, next poll at {}", feed.name(), feed.url(),
+				failure.kind().id(), failure.message(), health.consecutiveFailures(), health.nextPoll());
+		return new PollOutcome(feed.id(), "failed", 0, 0, failure.kind().id(), failure.message(), polledAt,
+				health.nextPoll());
+	}
+
+	private FeedHealth failedHealth(FeedHealth health, Instant polledAt, FetchFailure failure, Duration interval) {
+		Instant next = this.backoff.afterFailure(polledAt, interval, health.consecutiveFailures() + 1,
+				failure.retryAfter());
+		return health.failed(polledAt, failure.kind().id(), failure.message(), next);
+	}
+
+}
