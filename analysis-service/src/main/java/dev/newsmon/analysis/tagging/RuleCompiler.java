@@ -1,0 +1,131 @@
+package dev.newsmon.analysis.tagging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Compiles a {@link TopicRule} into Monitor queries: one per term (any alias in any
+ * section, each language's aliases against that language's fields; several tokens make a
+ * phrase), one per proximity pair (a sloppy phrase, both orders) and one for the
+ * exclusions. The query ids carry the rule id and a generation, so a replaced rule's
+ * queries never mix with the new ones.
+ */
+final class RuleCompiler {
+
+	private final TextAnalyzers analyzers;
+
+	RuleCompiler(TextAnalyzers analyzers) {
+		this.analyzers = analyzers;
+	}
+
+	CompiledRule compile(TopicRule rule, long generation) {
+		String prefix = rule.id() + "/" + generation + "/";
+		Map<String, CompiledRule.Part> parts = new LinkedHashMap<>();
+		List<MonitorQuery> queries = new ArrayList<>();
+		for (int i = 0; i < rule.terms().size(); i++) {
+			TopicRule.Term term = rule.terms().get(i);
+			String path = "terms[" + i + "]";
+			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			for (String language : TopicRule.LANGUAGES) {
+				List<String> aliases = term.aliases(language);
+				for (int a = 0; a < aliases.size(); a++) {
+					List<TextAnalyzers.Token> tokens = tokens(rule, path, language, aliases.get(a));
+					for (String section : TextAnalyzers.SECTIONS) {
+						query.add(phrase(TextAnalyzers.field(section, language), tokens, 0),
+								BooleanClause.Occur.SHOULD);
+					}
+				}
+			}
+			String id = prefix + "t" + i;
+			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.TERM, i));
+			queries.add(new MonitorQuery(id, query.build()));
+		}
+		for (int i = 0; i < rule.near().size(); i++) {
+			TopicRule.Near near = rule.near().get(i);
+			TopicRule.Term first = term(rule, near.terms().get(0));
+			TopicRule.Term second = term(rule, near.terms().get(1));
+			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			for (String language : TopicRule.LANGUAGES) {
+				for (String a : first.aliases(language)) {
+					for (String b : second.aliases(language)) {
+						List<TextAnalyzers.Token> left = tokens(rule, "near[" + i + "]", language, a);
+						List<TextAnalyzers.Token> right = tokens(rule, "near[" + i + "]", language, b);
+						for (String section : TextAnalyzers.SECTIONS) {
+							String field = TextAnalyzers.field(section, language);
+							query.add(phrase(field, concat(left, right), near.within()), BooleanClause.Occur.SHOULD);
+							query.add(phrase(field, concat(right, left), near.within()), BooleanClause.Occur.SHOULD);
+						}
+					}
+				}
+			}
+			String id = prefix + "n" + i;
+			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.NEAR, i));
+			queries.add(new MonitorQuery(id, query.build()));
+		}
+		if (!rule.exclude().isEmpty()) {
+			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			for (Map.Entry<String, List<String>> entry : rule.exclude().entrySet()) {
+				List<String> languages = TopicRule.ALL_LANGUAGES.equals(entry.getKey()) ? TopicRule.LANGUAGES
+						: List.of(entry.getKey());
+				for (String language : languages) {
+					for (String alias : entry.getValue()) {
+						List<TextAnalyzers.Token> tokens = tokens(rule, "exclude." + entry.getKey(), language, alias);
+						for (String section : TextAnalyzers.SECTIONS) {
+							query.add(phrase(TextAnalyzers.field(section, language), tokens, 0),
+									BooleanClause.Occur.SHOULD);
+						}
+					}
+				}
+			}
+			String id = prefix + "x";
+			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.EXCLUDE, 0));
+			queries.add(new MonitorQuery(id, query.build()));
+		}
+		return new CompiledRule(rule, generation, parts, queries);
+	}
+
+	private List<TextAnalyzers.Token> tokens(TopicRule rule, String path, String language, String alias) {
+		List<TextAnalyzers.Token> tokens = this.analyzers.tokens(language, alias);
+		if (tokens.isEmpty()) {
+			throw new InvalidRuleException(rule.id(), path,
+					"alias '" + alias + "' leaves no words once analysed as '" + language + "' text");
+		}
+		return tokens;
+	}
+
+	private static TopicRule.Term term(TopicRule rule, String name) {
+		return rule.terms().stream().filter((term) -> term.term().equals(name)).findFirst().orElseThrow();
+	}
+
+	private static List<TextAnalyzers.Token> concat(List<TextAnalyzers.Token> left, List<TextAnalyzers.Token> right) {
+		List<TextAnalyzers.Token> tokens = new ArrayList<>(left);
+		int offset = left.get(left.size() - 1).position() + 1;
+		for (TextAnalyzers.Token token : right) {
+			tokens.add(new TextAnalyzers.Token(token.term(), token.position() + offset));
+		}
+		return tokens;
+	}
+
+	private static Query phrase(String field, List<TextAnalyzers.Token> tokens, int slop) {
+		if (tokens.size() == 1) {
+			return new TermQuery(new Term(field, tokens.get(0).term()));
+		}
+		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+		for (TextAnalyzers.Token token : tokens) {
+			phrase.add(new Term(field, token.term()), token.position());
+		}
+		phrase.setSlop(slop);
+		return phrase.build();
+	}
+
+}

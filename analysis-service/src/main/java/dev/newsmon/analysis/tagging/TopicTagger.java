@@ -1,0 +1,351 @@
+package dev.newsmon.analysis.tagging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+
+/**
+ * Tags articles with the topics of the registered rules. Every rule is compiled into
+ * Lucene queries held by one {@link Monitor}, which matches an article against all of
+ * them at once; the highlights of the matches give the evidence and its offsets.
+ * <p>
+ * An article gets a topic when it is about it, not when it mentions it: the terms'
+ * weights count twice in the title, body matches add up with diminishing returns, and a
+ * single body mention never suffices. Registering a rule with the id of an existing one
+ * replaces it at run time. Thread-safe.
+ */
+public final class TopicTagger implements AutoCloseable {
+
+	private static final int MAX_EVIDENCE = 20;
+
+	private final TextAnalyzers analyzers = new TextAnalyzers();
+
+	private final RuleCompiler compiler = new RuleCompiler(this.analyzers);
+
+	private final Monitor monitor;
+
+	private final Scoring scoring;
+
+	private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
+
+	private final AtomicLong generations = new AtomicLong();
+
+	/**
+	 * Creates a tagger with no rules and the default scoring.
+	 */
+	public TopicTagger() {
+		this(Scoring.DEFAULT);
+	}
+
+	/**
+	 * Creates a tagger with no rules.
+	 * @param scoring how matches turn into scores
+	 */
+	public TopicTagger(Scoring scoring) {
+		this.scoring = scoring;
+		try {
+			this.monitor = new Monitor(this.analyzers.perField());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Adds a rule, or replaces the rule with the same id. The new rule applies to every
+	 * article tagged after this returns; a rule that does not compile changes nothing.
+	 * @param rule the rule
+	 * @throws InvalidRuleException if an alias analyses to no words
+	 */
+	public synchronized void register(TopicRule rule) {
+		CompiledRule compiled = this.compiler.compile(rule, this.generations.incrementAndGet());
+		try {
+			this.monitor.register(compiled.queries());
+			CompiledRule previous = this.rules.put(rule.id(), compiled);
+			if (previous != null) {
+				this.monitor.deleteById(List.copyOf(previous.parts().keySet()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Removes a rule.
+	 * @param id the rule's id
+	 * @return whether there was such a rule
+	 */
+	public synchronized boolean remove(String id) {
+		CompiledRule previous = this.rules.remove(id);
+		if (previous == null) {
+			return false;
+		}
+		try {
+			this.monitor.deleteById(List.copyOf(previous.parts().keySet()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return true;
+	}
+
+	/**
+	 * Returns the registered rules, by id.
+	 * @return the rules
+	 */
+	public List<TopicRule> rules() {
+		return this.rules.values()
+			.stream()
+			.map(CompiledRule::rule)
+			.sorted(Comparator.comparing(TopicRule::id))
+			.toList();
+	}
+
+	/**
+	 * Tags an article.
+	 * @param title the title
+	 * @param summary the summary, possibly empty
+	 * @param body the body, possibly empty
+	 * @return the topics the article is about, best first
+	 */
+	public List<TopicMatch> tag(String title, String summary, String body) {
+		Map<String, String> sections = new HashMap<>();
+		sections.put("title", (title != null) ? title : "");
+		sections.put("summary", (summary != null) ? summary : "");
+		sections.put("body", (body != null) ? body : "");
+		Document document = new Document();
+		for (String section : TextAnalyzers.SECTIONS) {
+			String text = sections.get(section);
+			if (!text.isBlank()) {
+				for (String language : languagesToAnalyse(text)) {
+					document.add(new TextField(TextAnalyzers.field(section, language), text, Field.Store.NO));
+				}
+			}
+		}
+		if (document.getFields().isEmpty()) {
+			return List.of();
+		}
+		MatchingQueries<HighlightsMatch> matches;
+		try {
+			matches = this.monitor.match(document, HighlightsMatch.MATCHER);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Map<String, List<HighlightsMatch>> byRule = new TreeMap<>();
+		for (HighlightsMatch match : matches.getMatches()) {
+			String ruleId = match.getQueryId().substring(0, match.getQueryId().indexOf('/'));
+			byRule.computeIfAbsent(ruleId, (id) -> new ArrayList<>()).add(match);
+		}
+		List<TopicMatch> topics = new ArrayList<>();
+		byRule.forEach((ruleId, ruleMatches) -> {
+			CompiledRule rule = this.rules.get(ruleId);
+			if (rule != null) {
+				TopicMatch topic = score(rule, ruleMatches, sections);
+				if (topic != null) {
+					topics.add(topic);
+				}
+			}
+		});
+		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
+		return topics;
+	}
+
+	/**
+	 * Chooses the analysers a text goes through: always English, for the acronyms that
+	 * every language uses; Japanese only with Han or kana, Korean only with Hangul. Nori
+	 * reads Han characters as Korean (日 as 일), so Japanese text must not reach it.
+	 */
+	private static List<String> languagesToAnalyse(String text) {
+		boolean han = false;
+		boolean hangul = false;
+		for (int i = 0; i < text.length() && !(han && hangul);) {
+			int codePoint = text.codePointAt(i);
+			i += Character.charCount(codePoint);
+			Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+			han |= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+					|| script == Character.UnicodeScript.KATAKANA;
+			hangul |= script == Character.UnicodeScript.HANGUL;
+		}
+		List<String> languages = new ArrayList<>(List.of("en"));
+		if (han) {
+			languages.add("ja");
+		}
+		if (hangul) {
+			languages.add("ko");
+		}
+		return languages;
+	}
+
+	/**
+	 * Counts the passages of the body sections that matched: mentions closer than
+	 * {@code passageGap} characters form one passage, so "Russia's invasion of Ukraine"
+	 * said once is one passage, not three mentions.
+	 */
+	private int passages(Set<Span> mentions) {
+		List<Span> sorted = new ArrayList<>(mentions);
+		sorted.sort(Comparator.comparing(Span::section).thenComparingInt(Span::start));
+		int passages = 0;
+		String section = null;
+		int end = Integer.MIN_VALUE;
+		for (Span span : sorted) {
+			if (!span.section().equals(section) || span.start() - end > this.scoring.passageGap()) {
+				passages++;
+				end = span.end();
+			}
+			else {
+				end = Math.max(end, span.end());
+			}
+			section = span.section();
+		}
+		return passages;
+	}
+
+	private TopicMatch score(CompiledRule compiled, List<HighlightsMatch> matches, Map<String, String> sections) {
+		TopicRule rule = compiled.rule();
+		Map<Integer, Set<Span>> termHits = new TreeMap<>();
+		Map<Integer, Set<Span>> nearHits = new TreeMap<>();
+		for (HighlightsMatch match : matches) {
+			CompiledRule.Part part = compiled.parts().get(match.getQueryId());
+			if (part == null) {
+				// a query of a replaced generation, about to be deleted
+				continue;
+			}
+			if (part.kind() == CompiledRule.Kind.EXCLUDE) {
+				return null;
+			}
+			Set<Span> spans = new LinkedHashSet<>();
+			match.getHits()
+				.forEach((field, hits) -> hits.forEach((hit) -> spans
+					.add(new Span(TextAnalyzers.section(field), hit.startOffset(), hit.endOffset()))));
+			((part.kind() == CompiledRule.Kind.TERM) ? termHits : nearHits).put(part.index(), spans);
+		}
+		for (List<String> group : rule.requires()) {
+			boolean satisfied = false;
+			for (int i = 0; i < rule.terms().size() && !satisfied; i++) {
+				satisfied = termHits.containsKey(i) && group.contains(rule.terms().get(i).term());
+			}
+			if (!satisfied) {
+				return null;
+			}
+		}
+		double raw = 0;
+		boolean inTitle = false;
+		Set<Span> bodyMentions = new LinkedHashSet<>();
+		List<Evidence> evidence = new ArrayList<>();
+		for (Map.Entry<Integer, Set<Span>> entry : termHits.entrySet()) {
+			TopicRule.Term term = rule.terms().get(entry.getKey());
+			int titleCount = 0;
+			int bodyCount = 0;
+			for (Span span : entry.getValue()) {
+				if (span.section().equals("title")) {
+					titleCount++;
+				}
+				else {
+					bodyCount++;
+				}
+				evidence.add(span.evidence(term.term(), sections));
+			}
+			if (term.weight() > 0) {
+				inTitle |= titleCount > 0;
+				entry.getValue().stream().filter((span) -> !span.section().equals("title")).forEach(bodyMentions::add);
+			}
+			raw += term.weight() * this.scoring.credit(titleCount, bodyCount);
+		}
+		for (Map.Entry<Integer, Set<Span>> entry : nearHits.entrySet()) {
+			TopicRule.Near near = rule.near().get(entry.getKey());
+			raw += near.weight() * Math.min(entry.getValue().size(), 2);
+		}
+		if (!inTitle && passages(bodyMentions) < this.scoring.minimumBodyPassages()) {
+			return null;
+		}
+		double score = this.scoring.score(raw);
+		if (score < rule.threshold()) {
+			return null;
+		}
+		evidence.sort(Comparator.comparingInt((Evidence e) -> TextAnalyzers.SECTIONS.indexOf(e.field()))
+			.thenComparingInt(Evidence::start)
+			.thenComparing(Evidence::term));
+		return new TopicMatch(rule.id(), Math.round(score * 1000) / 1000.0,
+				List.copyOf(evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))));
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.monitor.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			this.analyzers.close();
+		}
+	}
+
+	/**
+	 * How matches turn into a score: a term counts {@code titleWeight} times its weight
+	 * when it is in the title, plus its weight for the first body mention and
+	 * {@code repeatWeight} for each further one up to {@code maxRepeats}; the sum
+	 * {@code s} becomes {@code 1 - exp(-s / saturation)}.
+	 *
+	 * @param titleWeight the factor of a term in the title
+	 * @param repeatWeight the factor of each further body mention
+	 * @param maxRepeats the further body mentions that still count
+	 * @param saturation the sum that gives a score of about 0.63
+	 * @param minimumBodyPassages the separate body passages an article needs when no term
+	 * is in its title
+	 * @param passageGap the most characters between two mentions of one passage
+	 */
+	public record Scoring(double titleWeight, double repeatWeight, int maxRepeats, double saturation,
+			int minimumBodyPassages, int passageGap) {
+
+		/** The scoring that the evaluation set was measured with. */
+		public static final Scoring DEFAULT = new Scoring(2.0, 0.5, 3, 3.0, 2, 40);
+
+		double credit(int titleCount, int bodyCount) {
+			double credit = (titleCount > 0) ? this.titleWeight : 0;
+			if (bodyCount > 0) {
+				credit += 1 + this.repeatWeight * Math.min(bodyCount - 1, this.maxRepeats);
+			}
+			return credit;
+		}
+
+		double score(double raw) {
+			return 1 - Math.exp(-raw / this.saturation);
+		}
+
+	}
+
+	/**
+	 * A matched stretch of one section.
+	 */
+	private record Span(String section, int start, int end) {
+
+		Evidence evidence(String term, Map<String, String> sections) {
+			String text = sections.get(this.section);
+			int from = Math.max(0, Math.min(this.start, text.length()));
+			int to = Math.max(from, Math.min(this.end, text.length()));
+			return new Evidence(this.section, term, text.substring(from, to), this.start, this.end);
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.newsmon.analysis.tagging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The rule files of the service, read from the source tree as the application reads them
+ * from the class path.
+ */
+final class Rules {
+
+	static final Path DIRECTORY = Path.of("src/main/resources/rules");
+
+	private Rules() {
+	}
+
+	static List<TopicRule> all() {
+		RuleParser parser = new RuleParser();
+		try (Stream<Path> files = Files.list(DIRECTORY)) {
+			return files.filter((file) -> file.toString().endsWith(".json")).sorted().map((file) -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					return parser.parse(file.getFileName().toString(), in);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static TopicTagger tagger() {
+		TopicTagger tagger = new TopicTagger();
+		all().forEach(tagger::register);
+		return tagger;
+	}
+
+}
