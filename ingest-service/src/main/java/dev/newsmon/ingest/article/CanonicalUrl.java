@@ -47,7 +47,7 @@ public final class CanonicalUrl {
 			throw new IllegalArgumentException("no host in URL: " + url);
 		}
 		StringBuilder canonical = new StringBuilder(url.length());
-		canonical.append(scheme).append("://").append(asciiHost(host));
+		canonical.append(scheme).append("://").append(normalizedHost(host));
 		int port = uri.getPort();
 		if (port != -1 && !(port == 80 && "http".equals(scheme)) && !(port == 443 && "https".equals(scheme))) {
 			canonical.append(':').append(port);
@@ -66,14 +66,46 @@ public final class CanonicalUrl {
 			throw new IllegalArgumentException("no URL");
 		}
 		try {
-			return new URI(encodeIllegalCharacters(url.strip())).normalize();
+			return new URI(encodeIllegalCharacters(asciiHost(url.strip()))).normalize();
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalArgumentException("not a URL: " + url, ex);
 		}
 	}
 
-	private static String asciiHost(String host) {
+	/**
+	 * Converts an internationalised host name to its ASCII form (RFC 5891) before the
+	 * rest of the URL is percent-encoded, which would make the host unreadable.
+	 */
+	private static String asciiHost(String url) {
+		int schemeEnd = url.indexOf("://");
+		if (schemeEnd < 0) {
+			return url;
+		}
+		int start = schemeEnd + 3;
+		int end = start;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		String authority = url.substring(start, end);
+		if (authority.chars().allMatch((c) -> c < 0x80)) {
+			return url;
+		}
+		int at = authority.lastIndexOf('@');
+		String hostAndPort = authority.substring(at + 1);
+		int colon = hostAndPort.lastIndexOf(':');
+		String host = (colon >= 0) ? hostAndPort.substring(0, colon) : hostAndPort;
+		String port = (colon >= 0) ? hostAndPort.substring(colon) : "";
+		try {
+			host = IDN.toASCII(host);
+		}
+		catch (IllegalArgumentException ex) {
+			return url;
+		}
+		return url.substring(0, start) + authority.substring(0, at + 1) + host + port + url.substring(end);
+	}
+
+	private static String normalizedHost(String host) {
 		String lower = host.toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".")) {
 			lower = lower.substring(0, lower.length() - 1);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -37,6 +40,7 @@ public final class FeedParser {
 		try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setAllowDoctypes(false);
+			input.setPreserveWireFeed(true);
 			feed = input.build(reader);
 		}
 		catch (FeedException | IOException | IllegalArgumentException ex) {
@@ -46,7 +50,18 @@ public final class FeedParser {
 		for (SyndEntry entry : feed.getEntries()) {
 			items.add(item(entry, feedUrl));
 		}
-		return new ParsedFeed(feed.getTitle(), feed.getLanguage(), items);
+		return new ParsedFeed(feed.getTitle(), language(feed), items);
+	}
+
+	/**
+	 * Atom declares its language with xml:lang, which Rome keeps on the wire feed only.
+	 */
+	private static String language(SyndFeed feed) {
+		String language = blankToNull(feed.getLanguage());
+		if (language == null && feed.originalWireFeed() instanceof Feed atom) {
+			language = blankToNull(atom.getLanguage());
+		}
+		return language;
 	}
 
 	private static ParsedItem item(SyndEntry entry, URI feedUrl) {
@@ -108,13 +123,22 @@ public final class FeedParser {
 		List<String> categories = new ArrayList<>();
 		if (entry.getCategories() != null) {
 			for (SyndCategory category : entry.getCategories()) {
-				String name = blankToNull(category.getName());
-				if (name != null && !categories.contains(name.strip())) {
-					categories.add(name.strip());
-				}
+				addCategory(categories, category.getName());
+			}
+		}
+		// RSS 1.0 feeds name their categories with dc:subject
+		if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore && dublinCore.getSubjects() != null) {
+			for (DCSubject subject : dublinCore.getSubjects()) {
+				addCategory(categories, subject.getValue());
 			}
 		}
 		return List.copyOf(categories);
+	}
+
+	private static void addCategory(List<String> categories, String name) {
+		if (name != null && !name.isBlank() && !categories.contains(name.strip())) {
+			categories.add(name.strip());
+		}
 	}
 
 	private static String text(SyndContent content) {
