@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -40,7 +39,6 @@ public final class FeedParser {
 		try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setAllowDoctypes(false);
-			input.setPreserveWireFeed(true);
 			feed = input.build(reader);
 		}
 		catch (FeedException | IOException | IllegalArgumentException ex) {
@@ -50,18 +48,7 @@ public final class FeedParser {
 		for (SyndEntry entry : feed.getEntries()) {
 			items.add(item(entry, feedUrl));
 		}
-		return new ParsedFeed(feed.getTitle(), language(feed), items);
-	}
-
-	/**
-	 * Atom declares its language with xml:lang, which Rome keeps on the wire feed only.
-	 */
-	private static String language(SyndFeed feed) {
-		String language = blankToNull(feed.getLanguage());
-		if (language == null && feed.originalWireFeed() instanceof Feed atom) {
-			language = blankToNull(atom.getLanguage());
-		}
-		return language;
+		return new ParsedFeed(feed.getTitle(), blankToNull(feed.getLanguage()), items);
 	}
 
 	private static ParsedItem item(SyndEntry entry, URI feedUrl) {

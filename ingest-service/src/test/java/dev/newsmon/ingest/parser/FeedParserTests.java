@@ -23,10 +23,10 @@ class FeedParserTests {
 	private final FeedParser parser = new FeedParser();
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
 			rss2.xml  | Fixture Wire  | en-gb | 2
 			rss1.rdf  | Fixture RDF   | ja    | 1
-			atom.xml  | Fixture Atom  | ko    | 2
+			atom.xml  | Fixture Atom  | null  | 2
 			""")
 	void readsEachFormat(String fixture, String title, String language, int items) throws Exception {
 		ParsedFeed feed = parse(fixture);
