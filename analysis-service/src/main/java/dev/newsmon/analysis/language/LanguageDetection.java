@@ -3,6 +3,7 @@ package dev.newsmon.analysis.language;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
@@ -31,6 +32,8 @@ public final class LanguageDetection {
 
 	// confidence values closer than this count as a tie that the hint may break
 	private static final double NEAR_TIE = 0.15;
+
+	private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}\\b");
 
 	private final LanguageDetector detector;
 
@@ -82,7 +85,11 @@ public final class LanguageDetection {
 	}
 
 	private String statistical(String text, String hinted) {
-		SortedMap<Language, Double> confidences = this.detector.computeLanguageConfidenceValues(text);
+		// acronyms (NATO, AUKUS) are the same in every language and only mislead the
+		// models
+		String words = ACRONYM.matcher(text).replaceAll(" ");
+		SortedMap<Language, Double> confidences = this.detector
+			.computeLanguageConfidenceValues(words.isBlank() ? text : words);
 		if (confidences.isEmpty()) {
 			return (hinted != null) ? hinted : UNDETERMINED;
 		}

@@ -1,0 +1,70 @@
+package dev.newsmon.analysis.analyze;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+
+import dev.newsmon.analysis.language.LanguageDetection;
+import dev.newsmon.analysis.story.StoryClusters;
+import dev.newsmon.analysis.tagging.RuleParser;
+import dev.newsmon.analysis.tagging.TopicTagger;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Builds the analysis from its plain-Java parts and loads the rule files at start-up; a
+ * bad rule file stops the start with a message naming the rule and the field.
+ */
+@Configuration(proxyBeanMethods = false)
+class AnalyzerConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	LanguageDetection languageDetection(LanguageProperties properties) {
+		return LanguageDetection.create(properties.lowAccuracy());
+	}
+
+	@Bean(destroyMethod = "close")
+	TopicTagger topicTagger(TaggingProperties properties) throws IOException {
+		TopicTagger tagger = new TopicTagger();
+		RuleParser parser = new RuleParser();
+		Resource[] files = new PathMatchingResourcePatternResolver().getResources(properties.rules());
+		Arrays.sort(files, Comparator.comparing(Resource::getFilename, Comparator.nullsFirst(String::compareTo)));
+		for (Resource file : files) {
+			try (InputStream in = file.getInputStream()) {
+				tagger.register(parser.parse(file.getFilename(), in));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read rule file " + file, ex);
+			}
+		}
+		if (tagger.rules().isEmpty()) {
+			throw new IllegalStateException("No rule files found at " + properties.rules());
+		}
+		return tagger;
+	}
+
+	@Bean
+	StoryClusters storyClusters(Clock clock, StoryProperties properties) {
+		return new StoryClusters(clock, properties.window(), properties.capacity(), properties.maxDistance());
+	}
+
+	@Bean
+	ArticleAnalyzer articleAnalyzer(LanguageDetection languageDetection, TopicTagger topicTagger,
+			StoryClusters storyClusters, Clock clock) {
+		return new ArticleAnalyzer(languageDetection, topicTagger, storyClusters, clock);
+	}
+
+}

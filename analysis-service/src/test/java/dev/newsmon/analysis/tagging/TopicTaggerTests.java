@@ -1,0 +1,104 @@
+package dev.newsmon.analysis.tagging;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TopicTagger} with the service's rule files.
+ */
+class TopicTaggerTests {
+
+	private static TopicTagger tagger;
+
+	@BeforeAll
+	static void createTagger() {
+		tagger = Rules.tagger();
+	}
+
+	@AfterAll
+	static void closeTagger() {
+		tagger.close();
+	}
+
+	static Stream<Arguments> cases() {
+		return Stream.of(
+				Arguments.of("English NATO partnership", "Japan and NATO sign new partnership programme",
+						"Japan and NATO agreed on Tuesday to deepen cooperation, with Tokyo opening a liaison office.",
+						List.of("nato-asia-partnership")),
+				Arguments.of("Japanese North Korea missile", "北朝鮮が弾道ミサイルを発射",
+						"北朝鮮は日本海に向けて弾道ミサイル1発を発射した。防衛省によると、ミサイルは排他的経済水域の外に落下した。", List.of("north-korea")),
+				Arguments.of("Korean North Korea with particles", "북한은 또 미사일 도발",
+						"합동참모본부는 북한이 동해상으로 탄도미사일을 발사했다고 밝혔다. 북한의 도발은 이번 달 들어 세 번째다.", List.of("north-korea")),
+				Arguments.of("Korean inflected only in the body", "합참 \"동해상 발사체 포착\"",
+						"합동참모본부는 북한은 오늘 아침 동해상으로 탄도미사일을 발사했다고 밝혔다. 군은 북한의 추가 도발에 대비하고 있다.", List.of("north-korea")),
+				Arguments.of("Korean semiconductor export controls", "반도체 수출통제 강화…공급망 재편",
+						"정부는 첨단 반도체 장비의 수출 통제를 강화하고 공급망 안정을 위한 보조금을 확대하기로 했다.", List.of("semiconductors")),
+				Arguments.of("English Taiwan Strait drills", "China holds drills around Taiwan",
+						"The People's Liberation Army sent warships and aircraft into the Taiwan Strait in drills that simulated a blockade of the island.",
+						List.of("taiwan-strait")),
+				Arguments.of("Japanese US alliance", "在日米軍の駐留経費 日米が協議",
+						"日米両政府は在日米軍駐留経費の負担をめぐる協議を始めた。日米同盟の抑止力を維持する狙いがある。", List.of("us-alliances")),
+				Arguments.of("NATO said once in a football story", "Arsenal beat Chelsea in a late thriller",
+						"The match at the Emirates ended 2-1. Fans joked the defence looked as organised as NATO before the second goal. The league table tightens.",
+						List.of()),
+				Arguments.of("Taiwan in a sports story", "Taiwan beats Korea at baseball",
+						"Taiwan won the game 5-2 in front of a full stadium in Taipei. The team now plays Japan in the final.",
+						List.of()),
+				Arguments.of("Cyber Monday is not cyber security", "Cyber Monday sales break records",
+						"Shoppers spent more online than ever on Cyber Monday, with electronics the most popular purchases.",
+						List.of()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void tagsWhatTheArticleIsAbout(String name, String title, String body, List<String> expected) {
+		List<String> topics = tagger.tag(title, "", body).stream().map(TopicMatch::id).toList();
+		assertThat(topics).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void evidenceHasOffsetsIntoTheSection() {
+		String title = "북한은 또 미사일 도발";
+		TopicMatch match = tagger.tag(title, "", "").get(0);
+		assertThat(match.id()).isEqualTo("north-korea");
+		assertThat(match.score()).isBetween(0.0, 1.0);
+		assertThat(match.evidence()).anySatisfy((evidence) -> {
+			assertThat(evidence.field()).isEqualTo("title");
+			assertThat(evidence.term()).isEqualTo("North Korea");
+			assertThat(title.substring(evidence.start(), evidence.end())).isEqualTo(evidence.text());
+			assertThat(evidence.text()).startsWith("북한");
+		});
+	}
+
+	@Test
+	void aRuleReplacedAtRunTimeAppliesToTheNextArticle() {
+		RuleParser parser = new RuleParser();
+		try (TopicTagger own = new TopicTagger()) {
+			own.register(parser.parse("test", rule(1, "penguin")));
+			assertThat(own.tag("Penguin news", "", "")).extracting(TopicMatch::id).containsExactly("birds");
+			own.register(parser.parse("test", rule(2, "puffin")));
+			assertThat(own.tag("Penguin news", "", "")).isEmpty();
+			assertThat(own.tag("Puffin news", "", "")).extracting(TopicMatch::id).containsExactly("birds");
+			assertThat(own.rules()).singleElement().extracting(TopicRule::version).isEqualTo(2);
+			assertThat(own.remove("birds")).isTrue();
+			assertThat(own.tag("Puffin news", "", "")).isEmpty();
+		}
+	}
+
+	private static String rule(int version, String word) {
+		return """
+				{"id": "birds", "version": %d, "labels": {"en": "Birds", "ja": "鳥", "ko": "새"}, "threshold": 0.5,
+				 "terms": [{"term": "%s", "weight": 2, "en": ["%s"]}]}
+				""".formatted(version, word, word);
+	}
+
+}
