@@ -1,0 +1,93 @@
+package dev.newsmon.analysis.analyze;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /api/analyze} and {@code GET /api/topics} in the running application, on
+ * the real broker named by {@code KAFKA_BOOTSTRAP_SERVERS}.
+ */
+@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}")
+@AutoConfigureMockMvc
+class AnalyzeApiIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void analyzesAText() throws Exception {
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content("""
+				{"title": "日本とNATO、サイバー防衛で協力強化",
+				 "body": "日本と北大西洋条約機構（NATO）は、サイバー攻撃への対処で協力を強めることで一致した。NATOは日本をインド太平洋の重要なパートナーと位置づけている。"}
+				"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value("ja"))
+			.andExpect(jsonPath("$.topics[*].id", hasItem("nato-asia-partnership")))
+			.andExpect(jsonPath("$.topics[0].label").isNotEmpty())
+			.andExpect(jsonPath("$.topics[0].score").isNumber())
+			.andExpect(jsonPath("$.topics[0].evidence[0].field").value("title"))
+			.andExpect(jsonPath("$.topics[0].evidence[0].start").isNumber())
+			.andExpect(jsonPath("$.entities").isArray())
+			.andExpect(jsonPath("$.simhash").isNumber());
+	}
+
+	@Test
+	void anOffTopicTextHasNoTopics() throws Exception {
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"title\": \"Runners set course records at city marathon\", \"body\": \"Cool weather helped.\", \"language\": \"en\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value("en"))
+			.andExpect(jsonPath("$.topics", hasSize(0)));
+	}
+
+	@Test
+	void aMissingTitleIsABadRequest() throws Exception {
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"text\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void anOversizedBodyIsABadRequest() throws Exception {
+		String body = "a".repeat(200_001);
+		this.mvc
+			.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\": \"t\", \"body\": \"" + body + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void malformedJsonIsABadRequest() throws Exception {
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content("{\"title\": "))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void listsTheTaxonomyWithLabelsAndRules() throws Exception {
+		this.mvc.perform(get("/api/topics"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$", hasSize(16)))
+			.andExpect(jsonPath("$[*].id", hasItem("north-korea")))
+			.andExpect(jsonPath("$[?(@.id == 'north-korea')].labels.ko").value("북한"))
+			.andExpect(jsonPath("$[0].version").isNumber())
+			.andExpect(jsonPath("$[0].terms.length()", greaterThan(0)));
+	}
+
+}
