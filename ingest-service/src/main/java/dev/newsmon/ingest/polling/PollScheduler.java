@@ -94,6 +94,15 @@ class PollScheduler implements SmartLifecycle {
 		if (this.inFlight.contains(feedId)) {
 			return true;
 		}
+		// A poll that ended since the list was read has moved the feed's next poll, and
+		// it did so before leaving inFlight: read again so that it does not run twice.
+		Instant now = this.clock.instant();
+		boolean stillDue = this.store.findById(feedId)
+			.map((current) -> !current.health().nextPoll().isAfter(now))
+			.orElse(false);
+		if (!stillDue) {
+			return true;
+		}
 		if (!this.workers.tryAcquire()) {
 			return false;
 		}
@@ -115,6 +124,7 @@ class PollScheduler implements SmartLifecycle {
 					this.inFlight.remove(feedId);
 					this.poller.releaseHost(host);
 					this.workers.release();
+					startDuePollsSoon();
 				}
 			});
 		}
@@ -125,6 +135,19 @@ class PollScheduler implements SmartLifecycle {
 			return false;
 		}
 		return true;
+	}
+
+	/** A worker is free: look for due feeds now rather than at the next tick. */
+	private void startDuePollsSoon() {
+		ScheduledExecutorService ticker = this.ticker;
+		if (ticker != null) {
+			try {
+				ticker.execute(this::startDuePolls);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopping
+			}
+		}
 	}
 
 	@Override
