@@ -217,7 +217,7 @@ public final class FeedFetcher implements AutoCloseable {
 	}
 
 	private long maxBodyBytes() {
-		return this.properties.maxBodySize().toBytes();
+		return this.properties.maxBodyBytes().toBytes();
 	}
 
 	private static boolean isRedirect(int status) {

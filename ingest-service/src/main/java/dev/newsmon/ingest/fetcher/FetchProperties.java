@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param connectTimeout the longest wait for a TCP (and TLS) connection
  * @param totalTimeout the longest a whole fetch may take, redirects and body included
- * @param maxBodySize the largest body accepted, counted after decompression
+ * @param maxBodyBytes the largest body accepted, counted after decompression
  * @param maxItemsPerFetch the most items taken from one fetch of a feed
  * @param maxRedirects the most redirects followed for one fetch
  * @param contactUrl where site owners learn who fetches their feeds; part of the
@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("newsmon.ingest.fetch")
 public record FetchProperties(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration totalTimeout,
-		@DefaultValue("5MB") DataSize maxBodySize, @DefaultValue("200") int maxItemsPerFetch,
+		@DefaultValue("5MB") DataSize maxBodyBytes, @DefaultValue("200") int maxItemsPerFetch,
 		@DefaultValue("5") int maxRedirects, @DefaultValue("https://newsmon.invalid/fetcher") String contactUrl) {
 
 	/**
