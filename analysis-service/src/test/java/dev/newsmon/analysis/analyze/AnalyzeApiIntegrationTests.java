@@ -59,7 +59,8 @@ class AnalyzeApiIntegrationTests {
 	void aMissingTitleIsABadRequest() throws Exception {
 		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"text\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("title: must not be null"));
 	}
 
 	@Test
@@ -69,7 +70,8 @@ class AnalyzeApiIntegrationTests {
 			.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"title\": \"t\", \"body\": \"" + body + "\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("body: size must be")));
 	}
 
 	@Test
