@@ -38,11 +38,15 @@ public class ArticleIndexer {
 
 	private final Clock clock;
 
-	ArticleIndexer(ElasticsearchClient client, IndexProperties properties, CjkTokenizer tokenizer, Clock clock) {
+	private final IndexingHealth health;
+
+	ArticleIndexer(ElasticsearchClient client, IndexProperties properties, CjkTokenizer tokenizer, Clock clock,
+			IndexingHealth health) {
 		this.client = client;
 		this.properties = properties;
 		this.documents = new ArticleDocuments(tokenizer);
 		this.clock = clock;
+		this.health = health;
 	}
 
 	/**
@@ -101,10 +105,12 @@ public class ArticleIndexer {
 			}
 		}
 		if (retries > 0) {
-			throw new IndexingFailedException(
-					retries + " of " + items.size() + " articles could not be indexed now; the batch will be retried",
-					null);
+			String reason = retries + " of " + items.size()
+					+ " articles could not be indexed now; the batch will be retried";
+			this.health.failed(reason);
+			throw new IndexingFailedException(reason, null);
 		}
+		this.health.succeeded();
 		rejections.sort((a, b) -> Integer.compare(a.position(), b.position()));
 		return rejections;
 	}
@@ -114,7 +120,9 @@ public class ArticleIndexer {
 			return this.client.bulk(request);
 		}
 		catch (IOException | ElasticsearchException ex) {
-			throw new IndexingFailedException("Elasticsearch did not take the bulk request: " + ex.getMessage(), ex);
+			String reason = "Elasticsearch did not take the bulk request: " + ex.getMessage();
+			this.health.failed(reason);
+			throw new IndexingFailedException(reason, ex);
 		}
 	}
 

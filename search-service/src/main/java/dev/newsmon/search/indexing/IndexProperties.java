@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code <alias>-v<version>} and its mapping is
  * {@code elasticsearch/news-articles-v<version>.json}
  * @param replicas the number of replicas of the index (0 on a single node)
+ * @param unhealthyAfter after how many failed bulk attempts in a row the {@code indexing}
+ * health component reports {@code DOWN}
  */
 @ConfigurationProperties("newsmon.search.index")
 public record IndexProperties(@DefaultValue("news-articles") String alias, @DefaultValue("1") int version,
-		@DefaultValue("0") int replicas) {
+		@DefaultValue("0") int replicas, @DefaultValue("5") int unhealthyAfter) {
 
 	/**
 	 * The name of the versioned index behind the alias.

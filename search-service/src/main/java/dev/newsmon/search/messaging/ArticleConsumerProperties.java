@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param initialBackoff the first wait before a failed batch is retried
  * @param maxBackoff the longest wait between two attempts
+ * @param maxAttemptsOnUnexpectedErrors how many times a batch is retried after a failure
+ * that is neither a rejected record nor an Elasticsearch outage, before its records go to
+ * the dead-letter topic
  */
 @ConfigurationProperties("newsmon.search.messaging")
-record ArticleConsumerProperties(@DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("30s") Duration maxBackoff) {
+record ArticleConsumerProperties(@DefaultValue("1s") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
+		@DefaultValue("5") int maxAttemptsOnUnexpectedErrors) {
 
 }

@@ -1,21 +1,28 @@
 package dev.newsmon.search.messaging;
 
 import dev.newsmon.events.Topics;
+import dev.newsmon.search.indexing.IndexingFailedException;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Failure handling of the article consumer. Records that can never be indexed
+ * Failure handling of the article consumer (ADR 0004). Records that can never be indexed
  * (unreadable, or rejected by Elasticsearch as malformed) go to {@code <topic>-dlt} with
- * the reason in the standard {@code kafka_dlt-*} headers. Anything else (Elasticsearch
- * down or overloaded) fails the batch, which the error handler retries with exponential
- * backoff without ever skipping it; offsets are committed only after a batch succeeded.
+ * the reason in the standard {@code kafka_dlt-*} headers. When Elasticsearch is down or
+ * overloaded the batch fails with {@link IndexingFailedException}: it is retried with
+ * capped exponential backoff for as long as the outage lasts, the consumer paused in
+ * between, and never skipped. Any other failure is a fault of this service: the batch is
+ * retried a bounded number of times and then sent to the dead-letter topic with the
+ * reason, so that nothing retries forever and nothing is dropped silently. Offsets are
+ * committed only after a batch succeeded or was dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {
@@ -28,13 +35,25 @@ class DeadLetters {
 	}
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer,
+	CommonErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer,
 			ArticleConsumerProperties properties) {
+		ExponentialBackOff unexpected = backOff(properties);
+		unexpected.setMaxAttempts(properties.maxAttemptsOnUnexpectedErrors());
+		CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(
+				new DefaultErrorHandler(recoverer, unexpected));
+		// no limit on attempts or elapsed time: an outage pauses indexing, it never drops
+		// articles; the indexing health component reports it
+		handler.addDelegate(IndexingFailedException.class, new DefaultErrorHandler(recoverer, backOff(properties)));
+		handler.setCauseChainTraversing(true);
+		return handler;
+	}
+
+	private static ExponentialBackOff backOff(ArticleConsumerProperties properties) {
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.initialBackoff().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.maxBackoff().toMillis());
-		// no limit on attempts or elapsed time: an outage pauses indexing, it never drops
-		// articles
-		return new DefaultErrorHandler(recoverer, backOff);
+		// spreads the retries of several replicas after a cluster-wide outage
+		backOff.setJitter(properties.initialBackoff().toMillis() / 2);
+		return backOff;
 	}
 
 }
