@@ -58,9 +58,20 @@ public class ArticleIndexer {
 	 * now; the whole batch may be retried, as writes are idempotent
 	 */
 	public List<Rejection> index(List<ArticleAnalyzed> articles) {
+		return indexInto(this.properties.alias(), articles);
+	}
+
+	/**
+	 * Indexes the articles into the given index or alias, as {@link #index(List)} does.
+	 * @param index the index or alias to write to
+	 * @param articles the articles, in the order they were consumed
+	 * @return the articles that are malformed, by position in {@code articles}
+	 * @throws IndexingFailedException when Elasticsearch could not take some articles now
+	 */
+	public List<Rejection> indexInto(String index, List<ArticleAnalyzed> articles) {
 		List<Rejection> rejections = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
-		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.properties.alias())
+		BulkRequest.Builder bulk = new BulkRequest.Builder().index(index)
 			// the index refreshes every second on its own; waiting for it would slow
 			// writes
 			.refresh(Refresh.False);
@@ -76,7 +87,7 @@ public class ArticleIndexer {
 				continue;
 			}
 			positions.add(i);
-			bulk.operations((operation) -> operation.index((index) -> index.id(document.articleId())
+			bulk.operations((operation) -> operation.index((write) -> write.id(document.articleId())
 				.version(ArticleDocuments.version(analyzed))
 				.versionType(VersionType.ExternalGte)
 				.document(document)));
