@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,18 @@ import org.apache.lucene.monitor.Monitor;
  * them at once; the highlights of the matches give the evidence and its offsets.
  * <p>
  * An article gets a topic when it is about it, not when it mentions it: the terms'
- * weights count twice in the title, body matches add up with diminishing returns, and a
- * single body mention never suffices. Registering a rule with the id of an existing one
- * replaces it at run time. Thread-safe.
+ * weights count twice in the title, body matches add up with diminishing returns, and the
+ * rule's anchor must be in the title, in the lead or in two separate body passages.
+ * Registering a rule with the id of an existing one replaces it at run time. Thread-safe.
  */
 public final class TopicTagger implements AutoCloseable {
 
 	private static final int MAX_EVIDENCE = 20;
+
+	// a lead shorter than this is a dateline or an abbreviation, not a sentence
+	private static final int MIN_LEAD = 40;
+
+	private static final int MAX_LEAD = 300;
 
 	private final TextAnalyzers analyzers = new TextAnalyzers();
 
@@ -218,6 +224,37 @@ public final class TopicTagger implements AutoCloseable {
 		return passages;
 	}
 
+	/**
+	 * Returns where the lead, the first sentence of a news story, ends: it states what
+	 * the story is about, so an anchor there counts like one in the title.
+	 */
+	static int leadEnd(String body) {
+		int limit = Math.min(body.length(), MAX_LEAD);
+		for (int i = MIN_LEAD; i < limit; i++) {
+			char c = body.charAt(i);
+			boolean end = (i + 1 == body.length()) || Character.isWhitespace(body.charAt(i + 1));
+			if (c == '。' || c == '！' || c == '？' || ((c == '.' || c == '!' || c == '?') && end)) {
+				return i + 1;
+			}
+		}
+		return limit;
+	}
+
+	/**
+	 * The terms that show what an article is about: those of the rule's first required
+	 * group, else every term that weighs. An article must name an anchor in its title or
+	 * in separate body passages, so context words ("missile", "troops") never make a
+	 * passing mention of the subject count.
+	 */
+	private static Set<String> anchors(TopicRule rule) {
+		if (!rule.requires().isEmpty()) {
+			return Set.copyOf(rule.requires().get(0));
+		}
+		Set<String> anchors = new HashSet<>();
+		rule.terms().stream().filter((term) -> term.weight() > 0).forEach((term) -> anchors.add(term.term()));
+		return anchors;
+	}
+
 	private TopicMatch score(CompiledRule compiled, List<HighlightsMatch> matches, Map<String, String> sections) {
 		TopicRule rule = compiled.rule();
 		Map<Integer, Set<Span>> termHits = new TreeMap<>();
@@ -246,8 +283,11 @@ public final class TopicTagger implements AutoCloseable {
 				return null;
 			}
 		}
+		Set<String> anchors = anchors(rule);
 		double raw = 0;
 		boolean inTitle = false;
+		boolean inLead = false;
+		int leadEnd = leadEnd(sections.get("body"));
 		Set<Span> bodyMentions = new LinkedHashSet<>();
 		List<Evidence> evidence = new ArrayList<>();
 		for (Map.Entry<Integer, Set<Span>> entry : termHits.entrySet()) {
@@ -263,9 +303,14 @@ public final class TopicTagger implements AutoCloseable {
 				}
 				evidence.add(span.evidence(term.term(), sections));
 			}
-			if (term.weight() > 0) {
+			if (anchors.contains(term.term())) {
 				inTitle |= titleCount > 0;
-				entry.getValue().stream().filter((span) -> !span.section().equals("title")).forEach(bodyMentions::add);
+				for (Span span : entry.getValue()) {
+					if (!span.section().equals("title")) {
+						bodyMentions.add(span);
+						inLead |= span.section().equals("summary") || span.start() < leadEnd;
+					}
+				}
 			}
 			raw += term.weight() * this.scoring.credit(titleCount, bodyCount);
 		}
@@ -273,7 +318,7 @@ public final class TopicTagger implements AutoCloseable {
 			TopicRule.Near near = rule.near().get(entry.getKey());
 			raw += near.weight() * Math.min(entry.getValue().size(), 2);
 		}
-		if (!inTitle && passages(bodyMentions) < this.scoring.minimumBodyPassages()) {
+		if (!inTitle && !inLead && passages(bodyMentions) < this.scoring.minimumBodyPassages()) {
 			return null;
 		}
 		double score = this.scoring.score(raw);

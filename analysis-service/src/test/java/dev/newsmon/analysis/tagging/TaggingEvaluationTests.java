@@ -1,29 +1,28 @@
 package dev.newsmon.analysis.tagging;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import org.assertj.core.data.Offset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures the rules on the labelled development set (src/test/resources/eval) and fails
- * the build when micro-averaged precision, recall or F1 fall below the floors reached.
- * Prints the per-topic and per-language table and every disagreement.
+ * Measures the bundled rules on the labelled sets of src/test/resources/eval and fails
+ * the build below the quality bar of the issue (on the development set the rules were
+ * tuned on) or below the floors reached on the held-out set. Prints the per-topic and
+ * per-language tables and every disagreement.
  */
 class TaggingEvaluationTests {
+
+	// reached on the held-out set: precision 0.946, recall 1.000
+	// (docs/tagging-quality.md)
+	private static final double HELD_OUT_PRECISION = 0.92;
+
+	private static final double HELD_OUT_RECALL = 0.95;
 
 	private static TopicTagger tagger;
 
@@ -38,107 +37,36 @@ class TaggingEvaluationTests {
 	}
 
 	@Test
-	void developmentSetReachesTheFloors() throws IOException {
-		List<Labelled> articles = read("/eval/tagging-dev.jsonl");
-		Counts overall = new Counts();
-		Map<String, Counts> byTopic = new TreeMap<>();
-		Map<String, Counts> byLanguage = new TreeMap<>();
-		List<String> disagreements = new ArrayList<>();
-		for (Labelled article : articles) {
-			Set<String> predicted = new HashSet<>();
-			Map<String, TopicMatch> matches = new TreeMap<>();
-			for (TopicMatch match : tagger.tag(article.title(), "", article.body())) {
-				predicted.add(match.id());
-				matches.put(match.id(), match);
-			}
-			Set<String> all = new HashSet<>(predicted);
-			all.addAll(article.topics());
-			for (String topic : all) {
-				boolean expected = article.topics().contains(topic);
-				boolean got = predicted.contains(topic);
-				overall.add(expected, got);
-				byTopic.computeIfAbsent(topic, (t) -> new Counts()).add(expected, got);
-				byLanguage.computeIfAbsent(article.language(), (l) -> new Counts()).add(expected, got);
-				if (expected != got) {
-					disagreements.add(((got) ? "FP " : "FN ") + topic + " " + article.id() + " " + article.title()
-							+ ((got) ? "\n    " + matches.get(topic) : ""));
-				}
-			}
-		}
-		StringBuilder report = new StringBuilder(
-				"\n%-24s %5s %5s %5s %9s %6s %6s%n".formatted("topic", "tp", "fp", "fn", "precision", "recall", "f1"));
-		byTopic.forEach((topic, counts) -> report.append(counts.row(topic)));
-		byLanguage.forEach((language, counts) -> report.append(counts.row("language " + language)));
-		report.append(overall.row("micro average"));
-		disagreements.forEach((line) -> report.append(line).append('\n'));
-		System.out.println(report);
-		assertThat(overall.precision()).isGreaterThanOrEqualTo(0.95);
-		assertThat(overall.recall()).isGreaterThanOrEqualTo(0.95);
-		assertThat(overall.f1()).isGreaterThanOrEqualTo(0.95);
+	void developmentSetMeetsTheQualityBar() {
+		Evaluation dev = Evaluation.of(tagger, Evaluation.read("/eval/tagging-dev.jsonl"));
+		System.out.println(dev.report("dev"));
+		assertThat(dev.overall.precision()).isGreaterThanOrEqualTo(0.95);
+		assertThat(dev.overall.recall()).isGreaterThanOrEqualTo(0.95);
+		assertQualityBar(dev, 0.75);
 	}
 
-	private static List<Labelled> read(String resource) throws IOException {
-		JsonMapper mapper = JsonMapper.builder().build();
-		List<Labelled> articles = new ArrayList<>();
-		try (InputStream in = TaggingEvaluationTests.class.getResourceAsStream(resource)) {
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (line.isBlank()) {
-					continue;
-				}
-				JsonNode node = mapper.readTree(line);
-				List<String> topics = new ArrayList<>();
-				node.get("topics").forEach((topic) -> topics.add(topic.stringValue()));
-				articles.add(new Labelled(node.get("id").stringValue(), node.get("lang").stringValue(),
-						node.get("title").stringValue(), node.get("body").stringValue(), Set.copyOf(topics)));
-			}
-		}
-		return articles;
+	@Test
+	void heldOutSetStaysAboveItsFloors() {
+		Evaluation heldOut = Evaluation.of(tagger, Evaluation.read("/eval/tagging-holdout.jsonl"));
+		System.out.println(heldOut.report("held-out"));
+		assertThat(heldOut.overall.precision()).isGreaterThanOrEqualTo(HELD_OUT_PRECISION);
+		assertThat(heldOut.overall.recall()).isGreaterThanOrEqualTo(HELD_OUT_RECALL);
+		assertThat(heldOut.taggedNegatives).isEmpty();
 	}
 
-	record Labelled(String id, String language, String title, String body, Set<String> topics) {
-
-	}
-
-	static final class Counts {
-
-		int truePositives;
-
-		int falsePositives;
-
-		int falseNegatives;
-
-		void add(boolean expected, boolean got) {
-			if (expected && got) {
-				this.truePositives++;
-			}
-			else if (got) {
-				this.falsePositives++;
-			}
-			else if (expected) {
-				this.falseNegatives++;
-			}
+	private static void assertQualityBar(Evaluation evaluation, double topicF1) {
+		assertThat(evaluation.overall.precision()).isGreaterThanOrEqualTo(0.90);
+		assertThat(evaluation.overall.recall()).isGreaterThanOrEqualTo(0.85);
+		for (Map.Entry<String, Evaluation.Counts> topic : evaluation.byTopic.entrySet()) {
+			assertThat(topic.getValue().f1()).as(topic.getKey()).isGreaterThanOrEqualTo(topicF1);
 		}
-
-		double precision() {
-			int predicted = this.truePositives + this.falsePositives;
-			return (predicted != 0) ? (double) this.truePositives / predicted : 1.0;
+		for (Map.Entry<String, Evaluation.Counts> language : evaluation.byLanguage.entrySet()) {
+			assertThat(language.getValue().precision()).as("precision " + language.getKey())
+				.isCloseTo(evaluation.overall.precision(), Offset.offset(0.05));
+			assertThat(language.getValue().recall()).as("recall " + language.getKey())
+				.isCloseTo(evaluation.overall.recall(), Offset.offset(0.05));
 		}
-
-		double recall() {
-			int expected = this.truePositives + this.falseNegatives;
-			return (expected != 0) ? (double) this.truePositives / expected : 1.0;
-		}
-
-		double f1() {
-			double sum = precision() + recall();
-			return (sum != 0) ? 2 * precision() * recall() / sum : 0;
-		}
-
-		String row(String name) {
-			return "%-24s %5d %5d %5d %9.3f %6.3f %6.3f%n".formatted(name, this.truePositives, this.falsePositives,
-					this.falseNegatives, precision(), recall(), f1());
-		}
-
+		assertThat(evaluation.taggedNegatives).as("hard negatives tagged").isEmpty();
 	}
 
 }
