@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
 				"newsmon.api-key=" + FeedApiIntegrationTests.KEY, "newsmon.allowed-networks=127.0.0.0/8",
-				"newsmon.ingest.feeds.location=classpath:feeds/none.json", "newsmon.ingest.demo.enabled=false" })
+				"newsmon.ingest.feeds.location=classpath:feeds/none.json", "newsmon.ingest.demo.enabled=false",
+				"newsmon.ingest.feeds.topic=it-feeds-${random.uuid}",
+				"newsmon.ingest.feeds.group=it-feeds-${random.uuid}" })
 class FeedApiIntegrationTests {
 
 	static final String KEY = "integration-test-key";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the feeds of the default feed list ({@code newsmon.ingest.feeds.location}) at
- * start-up.
+ * the first start, when the registry is empty.
  */
 @Component
 class DefaultFeeds implements ApplicationRunner {
@@ -24,18 +24,26 @@ class DefaultFeeds implements ApplicationRunner {
 
 	private final FeedRegistry registry;
 
+	private final FeedStore store;
+
 	private final FeedsProperties properties;
 
 	private final JsonMapper jsonMapper;
 
-	DefaultFeeds(FeedRegistry registry, FeedsProperties properties, JsonMapper jsonMapper) {
+	DefaultFeeds(FeedRegistry registry, FeedStore store, FeedsProperties properties, JsonMapper jsonMapper) {
 		this.registry = registry;
+		this.store = store;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.store.startedEmpty()) {
+			// the registry lives on in Kafka: a feed a user removed stays removed
+			logger.info("Feed registry already holds feeds; not registering the default list again");
+			return;
+		}
 		List<NewFeed> feeds = read();
 		int registered = 0;
 		for (NewFeed feed : feeds) {

@@ -1,17 +1,27 @@
 package dev.newsmon.ingest.feed;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Everything kept about a feed: what it is, how polling it goes and the cache validators
- * of its last response.
+ * Everything kept about a feed: what it is, how polling it goes, the cache validators of
+ * its last response and the articles it brought recently.
  *
  * @param feed the feed
  * @param health how polling it goes
  * @param etag the {@code ETag} of its last response, or {@code null}
  * @param lastModified the {@code Last-Modified} of its last response, or {@code null}
+ * @param seen the article ids it brought recently, oldest first, each with the hash of
+ * the content last published, so that unchanged items are not published again, also after
+ * a restart; bounded
  */
-public record FeedState(Feed feed, FeedHealth health, String etag, String lastModified) {
+public record FeedState(Feed feed, FeedHealth health, String etag, String lastModified, Map<String, String> seen) {
+
+	public FeedState {
+		seen = (seen != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(seen)) : Map.of();
+	}
 
 	/**
 	 * The state of a feed just registered.
@@ -20,7 +30,7 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the state
 	 */
 	public static FeedState registered(Feed feed, Instant firstPoll) {
-		return new FeedState(feed, FeedHealth.unpolled(firstPoll), null, null);
+		return new FeedState(feed, FeedHealth.unpolled(firstPoll), null, null, Map.of());
 	}
 
 	/**
@@ -31,7 +41,16 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the new state
 	 */
 	public FeedState with(FeedHealth health, String etag, String lastModified) {
-		return new FeedState(this.feed, health, etag, lastModified);
+		return new FeedState(this.feed, health, etag, lastModified, this.seen);
+	}
+
+	/**
+	 * Returns this state with another set of recently seen articles.
+	 * @param seen article ids and content hashes, oldest first
+	 * @return the new state
+	 */
+	public FeedState withSeen(Map<String, String> seen) {
+		return new FeedState(this.feed, this.health, this.etag, this.lastModified, seen);
 	}
 
 	/**
@@ -40,7 +59,7 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the new state
 	 */
 	public FeedState with(Feed feed) {
-		return new FeedState(feed, this.health, this.etag, this.lastModified);
+		return new FeedState(feed, this.health, this.etag, this.lastModified, this.seen);
 	}
 
 }

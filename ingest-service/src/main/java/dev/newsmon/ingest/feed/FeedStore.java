@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the feeds and their state are kept. Kept small so that the log-compacted topic
- * {@code news.feeds.v1} can take the place of the in-memory store.
+ * Where the feeds and their state are kept: the log-compacted topic
+ * {@code news.feeds.v1}, read whole by every replica. The replicas split the polling:
+ * each polls only the feeds it {@linkplain #owns owns}.
  */
 public interface FeedStore {
 
@@ -45,5 +46,41 @@ public interface FeedStore {
 	 * @return whether it was known
 	 */
 	boolean delete(String id);
+
+	/**
+	 * Returns whether this replica is the one that polls a feed.
+	 * @param id the feed's id
+	 * @return whether it polls it
+	 */
+	boolean owns(String id);
+
+	/**
+	 * Marks a poll of a feed as running, if this replica owns the feed. A replica that
+	 * loses the feed waits for the poll to {@linkplain #release end} before another
+	 * replica may take it, so that two replicas never poll one feed at once.
+	 * @param id the feed's id
+	 * @return whether this replica owns the feed and may poll it
+	 */
+	boolean claim(String id);
+
+	/**
+	 * Marks the poll of a feed as ended.
+	 * @param id the feed's id
+	 */
+	void release(String id);
+
+	/**
+	 * Returns the content hash with which any feed last brought an article.
+	 * @param articleId the article's id
+	 * @return the hash, if a feed brought the article recently
+	 */
+	Optional<String> contentHash(String articleId);
+
+	/**
+	 * Returns whether the store held no feed when this replica started, so that the
+	 * default feeds are registered once, not again after a user removed them.
+	 * @return whether the store started empty
+	 */
+	boolean startedEmpty();
 
 }

@@ -1,5 +1,8 @@
 package dev.newsmon.ingest.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.newsmon.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -16,12 +19,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 class ArticleTopics {
 
 	@Bean
-	KafkaAdmin.NewTopics newsmonTopics(KafkaTopicProperties properties) {
-		return new KafkaAdmin.NewTopics(topic(Topics.ARTICLES_FETCHED, properties),
+	KafkaAdmin.NewTopics newsmonTopics(KafkaTopicProperties properties, FeedTopicProperties feeds) {
+		List<NewTopic> topics = new ArrayList<>(List.of(topic(Topics.ARTICLES_FETCHED, properties),
 				topic(Topics.ARTICLES_FETCHED + Topics.DEAD_LETTER_SUFFIX, properties),
 				topic(Topics.ARTICLES_ANALYZED, properties),
 				topic(Topics.ARTICLES_ANALYZED + Topics.DEAD_LETTER_SUFFIX, properties),
-				compacted(Topics.FEEDS, properties), compacted(Topics.SUBSCRIPTIONS, properties));
+				compacted(Topics.FEEDS, properties), compacted(Topics.SUBSCRIPTIONS, properties)));
+		if (!feeds.topic().equals(Topics.FEEDS)) {
+			// a registry of its own, as tests and side-by-side installations use
+			topics.add(compacted(feeds.topic(), properties));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(new NewTopic[0]));
 	}
 
 	private static NewTopic topic(String name, KafkaTopicProperties properties) {

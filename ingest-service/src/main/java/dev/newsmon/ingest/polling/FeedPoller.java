@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls one feed: fetch, parse, clean, drop the articles already seen, publish the new
- * ones, and record the outcome on the feed's health. Failures are values here: each is
- * logged as one line and the feed backs off.
+ * Polls one feed: fetch, parse, clean, drop the articles already seen with the same
+ * content, publish the new ones and the new versions, and record the outcome on the
+ * feed's health. Failures are values here: each is logged as one line and the feed backs
+ * off.
  */
 @Component
 public class FeedPoller {
@@ -56,7 +58,7 @@ public class FeedPoller {
 
 	private final Backoff backoff;
 
-	private final SeenArticles seen;
+	private final int seenPerFeed;
 
 	private final HostPermits hostPermits = new HostPermits();
 
@@ -68,7 +70,7 @@ public class FeedPoller {
 		this.fetchProperties = fetchProperties;
 		this.clock = clock;
 		this.backoff = new Backoff(properties.firstRetry(), properties.maxBackoff(), RandomGenerator.getDefault());
-		this.seen = new SeenArticles(properties.seenPerFeed());
+		this.seenPerFeed = properties.seenPerFeed();
 	}
 
 	/**
@@ -135,20 +137,35 @@ public class FeedPoller {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		FeedState state = found.get();
+		if (!this.store.claim(feedId)) {
+			Instant now = this.clock.instant();
+			return Optional.of(new PollOutcome(feedId, "not-owned", 0, 0, null, "another replica polls this feed", now,
+					found.get().health().nextPoll()));
+		}
+		try {
+			// read again: the state may have moved on while this replica took the feed
+			return this.store.findById(feedId).map(this::poll);
+		}
+		finally {
+			this.store.release(feedId);
+		}
+	}
+
+	private PollOutcome poll(FeedState state) {
 		Feed feed = state.feed();
 		Instant polledAt = this.clock.instant();
 		FetchResult result = this.fetcher.fetch(URI.create(feed.url()),
 				new Validators(state.etag(), state.lastModified()));
-		return Optional.of(switch (result) {
+		return switch (result) {
 			case FetchResult.NotModified notModified ->
-				succeeded(feed, polledAt, "not-modified", 0, 0, notModified.validators());
+				succeeded(feed, polledAt, "not-modified", 0, 0, 0, null, notModified.validators());
 			case FetchResult.Failed failed -> failed(feed, polledAt, failed.failure());
-			case FetchResult.Fetched fetched -> fetched(feed, polledAt, fetched);
-		});
+			case FetchResult.Fetched fetched -> fetched(state, polledAt, fetched);
+		};
 	}
 
-	private PollOutcome fetched(Feed feed, Instant polledAt, FetchResult.Fetched fetched) {
+	private PollOutcome fetched(FeedState state, Instant polledAt, FetchResult.Fetched fetched) {
+		Feed feed = state.feed();
 		ParsedFeed parsed;
 		try {
 			parsed = this.parser.parse(fetched.body(), fetched.contentType(), fetched.url());
@@ -159,26 +176,34 @@ public class FeedPoller {
 		List<ArticleFetched> articles = ArticleProcessor.process(parsed.items(),
 				new ArticleProcessor.Source(feed.id(), feed.name(), feed.language()), polledAt,
 				this.fetchProperties.maxItemsPerFetch());
-		List<ArticleFetched> fresh = articles.stream()
-			.filter((article) -> !this.seen.contains(feed.id(), article.articleId()))
-			.toList();
-		if (!fresh.isEmpty()) {
+		ContentDedupe.Decision decision = ContentDedupe.decide(articles, state.seen(), this.store::contentHash,
+				this.seenPerFeed);
+		if (!decision.publish().isEmpty()) {
 			try {
-				this.sink.publish(fresh);
+				this.sink.publish(decision.publish());
 			}
 			catch (ArticleSink.PublishFailedException ex) {
+				// nothing is remembered as seen: the next poll publishes the articles
+				// again
 				return failed(feed, polledAt, new FetchFailure(Kind.PUBLISH, ex.getMessage()));
 			}
-			this.seen.addAll(feed.id(), fresh.stream().map(ArticleFetched::articleId).toList());
 		}
-		return succeeded(feed, polledAt, "fetched", articles.size(), fresh.size(), fetched.validators());
+		if (decision.fromOtherFeeds() > 0) {
+			logger.debug("Feed '{}' brought {} articles another feed already published", feed.name(),
+					decision.fromOtherFeeds());
+		}
+		return succeeded(feed, polledAt, "fetched", articles.size(), decision.publish().size(), decision.newToFeed(),
+				decision.seen(), fetched.validators());
 	}
 
-	private PollOutcome succeeded(Feed feed, Instant polledAt, String status, int found, int published,
-			Validators validators) {
+	private PollOutcome succeeded(Feed feed, Instant polledAt, String status, int found, int published, int newToFeed,
+			Map<String, String> seen, Validators validators) {
 		Instant next = this.backoff.afterSuccess(polledAt, Duration.ofSeconds(feed.intervalSeconds()));
-		this.store.update(feed.id(), (state) -> state.with(state.health().succeeded(polledAt, published, next),
-				validators.etag(), validators.lastModified()));
+		this.store.update(feed.id(), (state) -> {
+			FeedState polled = state.with(state.health().succeeded(polledAt, newToFeed, next), validators.etag(),
+					validators.lastModified());
+			return (seen != null) ? polled.withSeen(seen) : polled;
+		});
 		if (published > 0) {
 			logger.info("Feed '{}' brought {} new of {} articles", feed.name(), published, found);
 		}

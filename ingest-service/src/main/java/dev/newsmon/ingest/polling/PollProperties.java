@@ -15,11 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tick how often due feeds are looked for
  * @param firstRetry the delay after a first failure, doubled after each further one
  * @param maxBackoff the longest delay after failures
- * @param seenPerFeed how many article ids are remembered per feed to publish each once
+ * @param seenPerFeed how many article ids, with content hashes, each feed's record in the
+ * registry keeps to publish each article once; above the items per fetch, and small
+ * enough to keep a record far below Kafka's message size limit
  */
 @ConfigurationProperties("newsmon.ingest.poll")
 record PollProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int concurrency,
 		@DefaultValue("1s") Duration tick, @DefaultValue("1m") Duration firstRetry,
-		@DefaultValue("6h") Duration maxBackoff, @DefaultValue("5000") int seenPerFeed) {
+		@DefaultValue("6h") Duration maxBackoff, @DefaultValue("1000") int seenPerFeed) {
 
 }

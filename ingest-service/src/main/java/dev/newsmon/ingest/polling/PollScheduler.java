@@ -22,8 +22,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the polls of due feeds: at most {@code concurrency} at once and one per host,
- * the most overdue first, so that a slow feed occupies one worker and delays no other.
+ * Starts the polls of the due feeds this replica owns: at most {@code concurrency} at
+ * once and one per host, the most overdue first, so that a slow feed occupies one worker
+ * and delays no other.
  */
 @Component
 class PollScheduler implements SmartLifecycle {
@@ -74,6 +75,7 @@ class PollScheduler implements SmartLifecycle {
 			List<FeedState> due = this.store.findAll()
 				.stream()
 				.filter((state) -> !state.health().nextPoll().isAfter(now))
+				.filter((state) -> this.store.owns(state.feed().id()))
 				.sorted(Comparator.comparing((FeedState state) -> state.health().nextPoll()))
 				.toList();
 			for (FeedState state : due) {

@@ -1,0 +1,69 @@
+package dev.newsmon.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.newsmon.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads what ingest-service published on {@code news.articles.fetched.v1}, keeping the
+ * keys of the records of one test run.
+ */
+final class ArticleConsumer implements AutoCloseable {
+
+	private final KafkaConsumer<String, String> consumer;
+
+	private final String run;
+
+	private final List<String> keys = new ArrayList<>();
+
+	ArticleConsumer(String run) {
+		this.run = run;
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-it-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		this.consumer = new KafkaConsumer<>(properties);
+		this.consumer.subscribe(Set.of(Topics.ARTICLES_FETCHED));
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.consumer.poll(Duration.ofMillis(100));
+			return !this.consumer.assignment().isEmpty();
+		});
+	}
+
+	/**
+	 * Reads for a while and returns every key of this run read so far.
+	 * @param time how long to read
+	 * @return the keys, one per record
+	 */
+	List<String> keys(Duration time) {
+		long until = System.nanoTime() + time.toNanos();
+		do {
+			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
+				if (record.value() != null && record.value().contains(this.run)) {
+					this.keys.add(record.key());
+				}
+			}
+		}
+		while (System.nanoTime() < until);
+		return List.copyOf(this.keys);
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close();
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.newsmon.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local HTTP server that serves the feeds of a test and records who fetched which path
+ * (by User-Agent).
+ */
+final class FeedServer implements AutoCloseable {
+
+	private final Map<String, String> feeds = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> fetchedBy = new ConcurrentHashMap<>();
+
+	private final HttpServer server;
+
+	FeedServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.createContext("/", (exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+			this.fetchedBy.computeIfAbsent(path, (key) -> ConcurrentHashMap.newKeySet())
+				.add((agent != null) ? agent : "");
+			String feed = this.feeds.get(path);
+			byte[] body = (feed != null) ? feed.getBytes(StandardCharsets.UTF_8) : new byte[0];
+			exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+			exchange.sendResponseHeaders((feed != null) ? 200 : 404, (body.length > 0) ? body.length : -1);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		this.server.start();
+	}
+
+	String serve(String path, String body) {
+		this.feeds.put(path, body);
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
+	}
+
+	Set<String> fetchedBy(String path) {
+		return this.fetchedBy.getOrDefault(path, Set.of());
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	static String rss(String title, List<String> items) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0">
+				  <channel>
+				    <title>%s</title>
+				    <link>https://wire.newsmon.invalid/</link>
+				    <description>Written for the integration tests.</description>
+				%s
+				  </channel>
+				</rss>
+				""".formatted(title, String.join("\n", items));
+	}
+
+	static String item(String link, String title, String description) {
+		return """
+				    <item>
+				      <title>%s</title>
+				      <link>%s</link>
+				      <pubDate>Thu, 26 Nov 2026 08:00:00 GMT</pubDate>
+				      <description>%s</description>
+				    </item>
+				""".formatted(title, link, description);
+	}
+
+}
