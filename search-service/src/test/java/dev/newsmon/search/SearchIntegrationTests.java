@@ -185,6 +185,8 @@ class SearchIntegrationTests {
 		assertThat(article.get("title").asString()).isEqualTo("Second analysis of the drill");
 		assertThat(article.get("id").asString()).isEqualTo(id);
 		assertThat(article.has("text_cjk")).isFalse();
+		// search sees a write after the next refresh, GET at once
+		awaitIds("q=drill&source=" + encode(SOURCE), List.of(id), List.of());
 		JsonNode result = search("q=drill&source=" + encode(SOURCE));
 		assertThat(ids(result).stream().filter(id::equals)).hasSize(1);
 	}
@@ -225,6 +227,112 @@ class SearchIntegrationTests {
 		assertThat(missing.contentType()).contains("application/problem+json");
 	}
 
+	@Test
+	void similarArticlesPutTheSameStoryFirstAndStoriesListTheirArticles() throws Exception {
+		String source = SOURCE + " stories";
+		String story = "story-" + RUN;
+		String first = id("story-first");
+		String second = id("story-second");
+		String lookalike = id("story-lookalike");
+		String unrelated = id("story-unrelated");
+		publish(article(first, "en", "Destroyers escort a convoy of tankers through the strait",
+				"Two destroyers escorted a convoy of tankers through the strait after drones harassed shipping.", null,
+				NOW.minus(Duration.ofHours(2)), source, story));
+		publish(article(second, "ja", "駆逐艦がタンカーの船団を護衛", "無人機による妨害の後、駆逐艦2隻が海峡でタンカーを護衛した。", null,
+				NOW.minus(Duration.ofHours(1)), source, story));
+		publish(article(lookalike, "en", "Destroyers escort a convoy of tankers through the strait again",
+				"Destroyers escorted another convoy of tankers through the strait after drones harassed shipping.",
+				null, NOW, source, "story-other-" + RUN));
+		publish(article(unrelated, "en", "Chip makers report record sales", "Memory prices rose again this quarter.",
+				null, NOW, source, "story-chips-" + RUN));
+		awaitIds("source=" + encode(source), List.of(first, second, lookalike, unrelated), List.of());
+
+		JsonNode similar = get("/api/articles/" + first + "/similar").body();
+		// the topic holds earlier runs' articles too: look at this run's only
+		List<String> similarIds = ids(similar).stream().filter((id) -> id.startsWith(RUN)).toList();
+		assertThat(similarIds).startsWith(second, lookalike).doesNotContain(first, unrelated);
+		assertThat(similar.get("clusterId").asString()).isEqualTo(story);
+		assertThat(similar.at("/hits/0/clusterId").asString()).isEqualTo(story);
+		assertThat(get("/api/articles/" + id("nowhere") + "/similar").statusCode()).isEqualTo(404);
+		assertThat(get("/api/articles/" + first + "/similar?size=0").statusCode()).isEqualTo(400);
+
+		JsonNode view = get("/api/stories/" + story).body();
+		assertThat(view.get("total").asLong()).isEqualTo(2);
+		List<String> storyIds = new ArrayList<>();
+		view.get("articles").forEach((article) -> storyIds.add(article.get("id").asString()));
+		assertThat(storyIds).containsExactly(first, second);
+		assertThat(buckets(view.get("languages"))).containsEntry("en", 1L).containsEntry("ja", 1L);
+		assertThat(buckets(view.get("sources"))).containsEntry(source, 2L);
+		assertThat(Instant.parse(view.get("firstPublishedAt").asString()))
+			.isEqualTo(NOW.minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		Response missing = get("/api/stories/" + encode("no-such-story-" + RUN));
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.contentType()).contains("application/problem+json");
+	}
+
+	@Test
+	void cursorPagesReadAPointInTimeThatConcurrentIndexingDoesNotShift() throws Exception {
+		String source = SOURCE + " pit";
+		String scope = "source=" + encode(source);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String id = id("pit-" + i);
+			ids.add(id);
+			publish(article(id, "en", "Patrol aircraft sighted " + i, "A maritime patrol.", null,
+					NOW.minus(Duration.ofMinutes(10 + i)), source));
+		}
+		awaitIds(scope, ids, List.of());
+
+		JsonNode page = search(scope + "&sort=newest&size=2");
+		String cursor = page.get("nextCursor").asString();
+		String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+		assertThat(json.readTree(decoded).has("p")).as("cursor carries a point in time").isTrue();
+		List<String> seen = new ArrayList<>(ids(page));
+
+		// indexed after the first page: older than all, so it would land on the last page
+		String late = id("pit-late");
+		publish(article(late, "en", "Patrol aircraft sighted late", "A maritime patrol.", null,
+				NOW.minus(Duration.ofDays(1)), source));
+		awaitIds(scope, List.of(late), List.of());
+
+		while (cursor != null) {
+			page = search(scope + "&sort=newest&size=2&cursor=" + cursor);
+			seen.addAll(ids(page));
+			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+		}
+		assertThat(seen).containsExactlyElementsOf(ids);
+	}
+
+	@Test
+	void hostileQueriesGet200Or400AndNever500() throws Exception {
+		String[] queries = { "\"unbalanced", "unbalanced\"", "\"\"\"", "|", "|||", "+", "-", "- -", "-\"", "(", ")",
+				"((((", "a | | b", "+-|()~*\"", "*", "~", "~2", "a~", "\\", "\\\\\\", "a\\", "x".repeat(500),
+				"北".repeat(500), "\u0000", "\u0007\u001b[31m", "tab\there", "line\nbreak", "🚀🇰🇷🇯🇵",
+				"NATO 日本 북한 🚀", "インド太平洋戦略|한일 관계 -\"NATO\"", "\uFEFF", "\u200B\u200D", "\uD800", "%", "%%", "&&", "!",
+				"a:b", "title:x", "field:(a OR b)", "<script>alert(1)</script>", "' OR 1=1 --", "{\"query\":1}", "null",
+				"　", "ㅋㅋㅋ", "ｱｲｳ", "Ω≈ç√", "a".repeat(20) + " " + "-".repeat(50) };
+		for (String q : queries) {
+			Response response = get("/api/search?q=" + encode(q));
+			assertThat(response.statusCode()).as("q=%s", q).isIn(200, 400);
+			if (response.statusCode() == 400) {
+				assertThat(response.contentType()).as("q=%s", q).contains("application/problem+json");
+			}
+		}
+		String[] parameters = { "size=-1", "size=1e3", "size=99999999999", "from=%00", "to=2026-13-45",
+				"from=2026-01-02&to=2026-01-01", "sort=%F0%9F%9A%80", "lang=%00", "lang=日本", "topic=%22",
+				"cursor=%F0%9F%9A%80", "cursor=" + "A".repeat(5000), "source=" + "s".repeat(300), "topic=" };
+		for (String parameter : parameters) {
+			Response response = get("/api/search?" + parameter);
+			assertThat(response.statusCode()).as(parameter).isIn(200, 400);
+		}
+		for (String path : List.of("/api/articles/%F0%9F%9A%80", "/api/articles/" + "a".repeat(600),
+				"/api/articles/%20/similar", "/api/articles/x/similar?size=abc", "/api/stories/%F0%9F%9A%80",
+				"/api/stories/" + "c".repeat(300))) {
+			Response response = get(path);
+			assertThat(response.statusCode()).as(path).isIn(200, 400, 404);
+		}
+	}
+
 	private static String id(String name) {
 		return RUN + "-" + name;
 	}
@@ -236,11 +344,16 @@ class SearchIntegrationTests {
 
 	private static ArticleAnalyzed article(String id, String language, String title, String body, String topic,
 			Instant time, String source) {
+		return article(id, language, title, body, topic, time, source, "cluster-" + id);
+	}
+
+	private static ArticleAnalyzed article(String id, String language, String title, String body, String topic,
+			Instant time, String source, String cluster) {
 		ArticleFetched fetched = new ArticleFetched(1, id, "https://example.org/" + id, "feed-it", source, title, "",
 				body, null, List.of(), language, time, time);
 		List<ArticleAnalyzed.TopicTag> topics = (topic != null)
 				? List.of(new ArticleAnalyzed.TopicTag(topic, 0.8, List.of())) : List.of();
-		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), 7L, "cluster-" + id, time);
+		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), 7L, cluster, time);
 	}
 
 	private static void publish(ArticleAnalyzed article) throws Exception {
@@ -314,8 +427,9 @@ class SearchIntegrationTests {
 		HttpResponse<String> response = http.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
-		return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-				json.readTree(response.body()));
+		String contentType = response.headers().firstValue("Content-Type").orElse("");
+		return new Response(response.statusCode(), contentType,
+				contentType.contains("json") ? json.readTree(response.body()) : null);
 	}
 
 	private static List<String> ids(JsonNode result) {

@@ -2,6 +2,8 @@ package dev.newsmon.search.query;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,15 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.newsmon.search.cjk.CjkTokenizer;
 import dev.newsmon.search.indexing.ArticleDocument;
 import dev.newsmon.search.indexing.IndexProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -28,7 +33,11 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class ArticleSearch {
 
+	private static final Log logger = LogFactory.getLog(ArticleSearch.class);
+
 	private static final int MAX_ID_BYTES = 512;
+
+	private static final int STORY_SIZE = 100;
 
 	private final ElasticsearchClient client;
 
@@ -38,10 +47,17 @@ class ArticleSearch {
 
 	private final Set<String> topicIds = TopicTaxonomy.topicIds();
 
-	ArticleSearch(ElasticsearchClient client, IndexProperties properties, CjkTokenizer tokenizer) {
+	private final QueryProperties properties;
+
+	private final Clock clock;
+
+	ArticleSearch(ElasticsearchClient client, IndexProperties index, CjkTokenizer tokenizer, QueryProperties properties,
+			Clock clock) {
 		this.client = client;
-		this.alias = properties.alias();
+		this.alias = index.alias();
 		this.tokenizer = tokenizer;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	Set<String> topicIds() {
@@ -49,11 +65,32 @@ class ArticleSearch {
 	}
 
 	SearchResult search(SearchCriteria criteria) {
+		Cursor cursor = criteria.cursor();
+		Instant origin = null;
+		if (criteria.sort() == SortOrder.RELEVANCE) {
+			origin = (cursor != null && cursor.origin() != null) ? Instant.ofEpochMilli(cursor.origin())
+					: Instant.ofEpochMilli(this.clock.millis());
+		}
+		String pit = (cursor != null) ? cursor.pit() : null;
 		SearchResponse<HitSource> response;
 		try {
-			response = this.client.search(SearchRequests.build(criteria, this.alias, this.tokenizer), HitSource.class);
+			response = this.client.search(
+					SearchRequests.build(criteria, this.alias, this.tokenizer, origin, this.properties.keepAlive()),
+					HitSource.class);
 		}
-		catch (IOException | ElasticsearchException ex) {
+		catch (ElasticsearchException ex) {
+			if (pit != null && ex.status() == 404) {
+				throw new InvalidParameterException("cursor", "has expired; search again from the first page");
+			}
+			if (ex.status() == 400) {
+				// the query was built from checked parameters; a refusal still says the
+				// input cannot be searched, not that the service failed
+				logger.warn("Elasticsearch refused a search: " + ex.getMessage());
+				throw new InvalidParameterException((criteria.q() != null) ? "q" : "cursor", "cannot be searched");
+			}
+			throw new SearchUnavailableException(ex);
+		}
+		catch (IOException ex) {
 			throw new SearchUnavailableException(ex);
 		}
 		List<Hit<HitSource>> hits = response.hits().hits();
@@ -64,7 +101,15 @@ class ArticleSearch {
 		String nextCursor = null;
 		if (hits.size() > criteria.size()) {
 			List<Object> values = hits.get(criteria.size() - 1).sort().stream().map(ArticleSearch::value).toList();
-			nextCursor = new Cursor(criteria.sort(), values).encode();
+			String nextPit = (response.pitId() != null) ? response.pitId() : pit;
+			if (nextPit == null) {
+				nextPit = openPointInTime();
+			}
+			nextCursor = new Cursor(criteria.sort(), values, nextPit, (origin != null) ? origin.toEpochMilli() : null)
+				.encode();
+		}
+		else if (pit != null) {
+			closePointInTime(pit);
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : hits.size();
 		Map<String, Aggregate> aggregations = response.aggregations();
@@ -78,6 +123,118 @@ class ArticleSearch {
 			.map((bucket) -> new SearchResult.DayCount(bucket.keyAsString(), bucket.docCount()))
 			.toList();
 		return new SearchResult(total, page, facets, histogram, nextCursor);
+	}
+
+	/**
+	 * Articles like the given one: those of its story first, then by more_like_this over
+	 * the text fields, the JVM-segmented CJK words included.
+	 * @param id the article id
+	 * @param size how many to return
+	 * @return the similar articles, or empty when the article does not exist
+	 */
+	Optional<SimilarArticles> similar(String id, int size) {
+		Optional<ArticleDocument> found = article(id);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		String clusterId = found.get().clusterId();
+		Query likeThis = Query
+			.of((query) -> query.moreLikeThis((mlt) -> mlt.fields("title", "summary", "body", SearchRequests.CJK_FIELD)
+				.like((like) -> like.document((document) -> document.index(this.alias).id(id)))
+				.minTermFreq(1)
+				.minDocFreq(1)
+				.maxQueryTerms(25)
+				.minimumShouldMatch("30%")));
+		Query query = Query.of((q) -> q.bool((bool) -> {
+			bool.should(likeThis).mustNot((not) -> not.ids((ids) -> ids.values(id))).minimumShouldMatch("1");
+			if (clusterId != null && !clusterId.isBlank()) {
+				// far above any text score: the same story always comes first
+				bool.should((same) -> same.constantScore((constant) -> constant
+					.filter((filter) -> filter.term((term) -> term.field("clusterId").value(clusterId)))
+					.boost(10_000f)));
+			}
+			return bool;
+		}));
+		try {
+			SearchResponse<HitSource> response = this.client.search((search) -> search.index(this.alias)
+				.query(query)
+				.size(size)
+				.timeout(SearchRequests.TIMEOUT)
+				.source((source) -> source.filter((filter) -> filter.includes(HitSource.FIELDS)))
+				.sort((sort) -> sort
+					.score((score) -> score.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+				.sort((sort) -> sort.field((field) -> field.field("publishedAt")
+					.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))), HitSource.class);
+			List<SearchResult.Hit> hits = response.hits().hits().stream().map(ArticleSearch::hit).toList();
+			return Optional.of(new SimilarArticles(id, clusterId, hits));
+		}
+		catch (IOException | ElasticsearchException ex) {
+			throw new SearchUnavailableException(ex);
+		}
+	}
+
+	/**
+	 * The articles of one story cluster.
+	 * @param clusterId the cluster
+	 * @return the story, or empty when no article has that cluster
+	 */
+	Optional<Story> story(String clusterId) {
+		try {
+			SearchResponse<HitSource> response = this.client.search((search) -> search.index(this.alias)
+				.query((query) -> query.bool((bool) -> bool
+					.filter((filter) -> filter.term((term) -> term.field("clusterId").value(clusterId)))))
+				.size(STORY_SIZE)
+				.timeout(SearchRequests.TIMEOUT)
+				.source((source) -> source.filter((filter) -> filter.includes(HitSource.FIELDS)))
+				.sort((sort) -> sort.field((field) -> field.field("publishedAt")
+					.order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)))
+				.sort((sort) -> sort.field((field) -> field.field("articleId")
+					.order(co.elastic.clients.elasticsearch._types.SortOrder.Asc)))
+				.aggregations("sources", (agg) -> agg.terms((terms) -> terms.field("source").size(50)))
+				.aggregations("languages", (agg) -> agg.terms((terms) -> terms.field("language").size(10)))
+				.aggregations("first", (agg) -> agg.min((min) -> min.field("publishedAt")))
+				.aggregations("last", (agg) -> agg.max((max) -> max.field("publishedAt"))), HitSource.class);
+			long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
+			if (total == 0) {
+				return Optional.empty();
+			}
+			Map<String, Aggregate> aggregations = response.aggregations();
+			List<SearchResult.Hit> articles = response.hits().hits().stream().map(ArticleSearch::hit).toList();
+			return Optional.of(new Story(clusterId, total, articles, terms(aggregations.get("sources")),
+					terms(aggregations.get("languages")), instant(aggregations.get("first").min().value()),
+					instant(aggregations.get("last").max().value())));
+		}
+		catch (IOException | ElasticsearchException ex) {
+			throw new SearchUnavailableException(ex);
+		}
+	}
+
+	private String openPointInTime() {
+		try {
+			return this.client
+				.openPointInTime(
+						(open) -> open.index(this.alias).keepAlive((time) -> time.time(this.properties.keepAlive())))
+				.id();
+		}
+		catch (IOException | ElasticsearchException ex) {
+			// the next page still works from the sort values alone, only less stable
+			logger.warn("Could not open a point in time: " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private void closePointInTime(String pit) {
+		try {
+			this.client.closePointInTime((close) -> close.id(pit));
+		}
+		catch (IOException | ElasticsearchException ex) {
+			// it expires on its own after the keep-alive
+			logger.debug("Could not close a point in time: " + ex.getMessage());
+		}
+	}
+
+	private static Instant instant(double epochMillis) {
+		return Instant.ofEpochMilli((long) epochMillis);
 	}
 
 	Optional<ArticleDocument> article(String id) {
@@ -101,7 +258,7 @@ class ArticleSearch {
 			.map((topic) -> new SearchResult.TopicScore(topic.id(), topic.score()))
 			.toList() : List.of();
 		return new SearchResult.Hit(hit.id(), article.title(), article.url(), article.source(), article.publishedAt(),
-				article.language(), topics, snippet(hit.highlight(), article));
+				article.language(), topics, snippet(hit.highlight(), article), article.clusterId());
 	}
 
 	/**

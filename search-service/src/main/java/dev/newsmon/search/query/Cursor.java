@@ -19,15 +19,33 @@ import tools.jackson.databind.json.JsonMapper;
  * @param sort the sort order the values belong to
  * @param values the sort values: score, publication time in epoch milliseconds and
  * article id for relevance; publication time and article id for newest
+ * @param pit the id of the Elasticsearch point in time that the following pages read, so
+ * that articles indexed meanwhile neither shift nor repeat hits; {@code null} without one
+ * @param origin the time, in epoch milliseconds, that the recency boost of the first page
+ * was computed from, so that scores and {@code search_after} agree on every page;
+ * {@code null} without one
  */
-record Cursor(SortOrder sort, List<Object> values) {
+record Cursor(SortOrder sort, List<Object> values, String pit, Long origin) {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	// Elasticsearch's PIT ids are a few hundred characters per shard
+	private static final int MAX_PIT_LENGTH = 4096;
+
+	Cursor(SortOrder sort, List<Object> values) {
+		this(sort, values, null, null);
+	}
 
 	String encode() {
 		Map<String, Object> object = new LinkedHashMap<>();
 		object.put("s", this.sort.parameterValue());
 		object.put("v", this.values);
+		if (this.pit != null) {
+			object.put("p", this.pit);
+		}
+		if (this.origin != null) {
+			object.put("t", this.origin);
+		}
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(object));
 	}
 
@@ -70,7 +88,17 @@ record Cursor(SortOrder sort, List<Object> values) {
 		}
 		parsed.add(values.get(i).asLong());
 		parsed.add(values.get(i + 1).asString());
-		return new Cursor(sort, List.copyOf(parsed));
+		JsonNode pit = node.path("p");
+		if (!pit.isMissingNode()
+				&& (!pit.isString() || pit.asString().isEmpty() || pit.asString().length() > MAX_PIT_LENGTH)) {
+			throw invalid("is not a cursor returned by this API");
+		}
+		JsonNode origin = node.path("t");
+		if (!origin.isMissingNode() && !origin.isIntegralNumber()) {
+			throw invalid("is not a cursor returned by this API");
+		}
+		return new Cursor(sort, List.copyOf(parsed), pit.isMissingNode() ? null : pit.asString(),
+				origin.isMissingNode() ? null : origin.asLong());
 	}
 
 	private static InvalidParameterException invalid(String reason) {

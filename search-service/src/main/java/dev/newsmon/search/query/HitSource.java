@@ -15,11 +15,12 @@ import dev.newsmon.search.indexing.ArticleDocument;
  * @param publishedAt when it was published
  * @param language its language
  * @param topics its topics with scores
+ * @param clusterId its story cluster
  */
 record HitSource(String articleId, String url, String source, String title, Instant publishedAt, String language,
-		List<ArticleDocument.Topic> topics) {
+		List<ArticleDocument.Topic> topics, String clusterId) {
 
 	static final List<String> FIELDS = List.of("articleId", "url", "source", "title", "publishedAt", "language",
-			"topics");
+			"topics", "clusterId");
 
 }

@@ -18,14 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/search} and {@code GET /api/articles/{id}}. Parameters are taken as
- * text and checked by {@link SearchCriteria}, so every mistake is answered with a problem
- * that names the parameter.
+ * {@code GET /api/search}, {@code GET /api/articles/{id}} (and {@code /similar}) and
+ * {@code GET /api/stories/{clusterId}}. Parameters are taken as text and checked by
+ * {@link SearchCriteria}, so every mistake is answered with a problem that names the
+ * parameter.
  */
 @RestController
 class SearchController {
 
 	private static final Log logger = LogFactory.getLog(SearchController.class);
+
+	private static final int SIMILAR_DEFAULT_SIZE = 10;
+
+	private static final int SIMILAR_MAX_SIZE = 50;
 
 	private final ArticleSearch search;
 
@@ -53,6 +58,28 @@ class SearchController {
 			problem.setTitle("Article not found");
 			return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
 		});
+	}
+
+	@GetMapping("/api/articles/{id}/similar")
+	SimilarArticles similar(@PathVariable String id, @RequestParam(required = false) String size) {
+		int count = SearchCriteria.parseSize(size, SIMILAR_DEFAULT_SIZE, SIMILAR_MAX_SIZE);
+		return this.search.similar(id, count)
+			.orElseThrow(() -> notFound("Article not found", "No article has the id " + id));
+	}
+
+	@GetMapping("/api/stories/{clusterId}")
+	Story story(@PathVariable String clusterId) {
+		if (clusterId.length() > 256) {
+			throw new InvalidParameterException("clusterId", "is longer than 256 characters");
+		}
+		return this.search.story(clusterId)
+			.orElseThrow(() -> notFound("Story not found", "No article belongs to the story " + clusterId));
+	}
+
+	private static ErrorResponseException notFound(String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
 	}
 
 	@ExceptionHandler

@@ -81,19 +81,23 @@ record SearchCriteria(String q, List<String> topics, String language, String sou
 	}
 
 	private static int parseSize(String size) {
+		return parseSize(size, DEFAULT_SIZE, MAX_SIZE);
+	}
+
+	static int parseSize(String size, int defaultSize, int maxSize) {
 		if (blankToNull(size) == null) {
-			return DEFAULT_SIZE;
+			return defaultSize;
 		}
 		try {
 			int value = Integer.parseInt(size.trim());
-			if (value >= 1 && value <= MAX_SIZE) {
+			if (value >= 1 && value <= maxSize) {
 				return value;
 			}
 		}
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new InvalidParameterException("size", "must be a whole number from 1 to " + MAX_SIZE);
+		throw new InvalidParameterException("size", "must be a whole number from 1 to " + maxSize);
 	}
 
 	/**

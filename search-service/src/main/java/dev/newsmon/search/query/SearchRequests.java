@@ -1,5 +1,6 @@
 package dev.newsmon.search.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,8 @@ final class SearchRequests {
 
 	static final String TIMEOUT = "5s";
 
+	static final String DEFAULT_KEEP_ALIVE = "2m";
+
 	// the syntax users are told about; no prefix, fuzzy or slop: they are slow or
 	// surprising
 	private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And,
@@ -44,11 +47,32 @@ final class SearchRequests {
 	}
 
 	static SearchRequest build(SearchCriteria criteria, String index, CjkTokenizer tokenizer) {
+		return build(criteria, index, tokenizer, null, DEFAULT_KEEP_ALIVE);
+	}
+
+	/**
+	 * Builds the request.
+	 * @param criteria the checked parameters
+	 * @param index the alias to search when the cursor has no point in time
+	 * @param tokenizer the tokenizer of CJK query words
+	 * @param origin the time the recency boost decays from, or {@code null} for now
+	 * @param keepAlive how long the cursor's point in time is kept for the next page
+	 * @return the request
+	 */
+	static SearchRequest build(SearchCriteria criteria, String index, CjkTokenizer tokenizer, Instant origin,
+			String keepAlive) {
 		Query matching = matching(criteria, tokenizer);
-		Query query = (criteria.sort() == SortOrder.RELEVANCE) ? recencyBoosted(matching) : matching;
+		Query query = (criteria.sort() == SortOrder.RELEVANCE) ? recencyBoosted(matching, origin) : matching;
+		String pit = (criteria.cursor() != null) ? criteria.cursor().pit() : null;
 		return SearchRequest.of((search) -> {
-			search.index(index)
-				.query(query)
+			if (pit != null) {
+				// a point in time names its indices itself
+				search.pit((point) -> point.id(pit).keepAlive((time) -> time.time(keepAlive)));
+			}
+			else {
+				search.index(index);
+			}
+			search.query(query)
 				.size(criteria.size() + 1)
 				.timeout(TIMEOUT)
 				.source((source) -> source.filter((filter) -> filter.includes(HitSource.FIELDS)))
@@ -127,10 +151,10 @@ final class SearchRequests {
 	 * ago): recent news wins among similar matches without burying an old, much better
 	 * match.
 	 */
-	private static Query recencyBoosted(Query matching) {
+	private static Query recencyBoosted(Query matching, Instant origin) {
 		return Query.of((query) -> query.functionScore((functionScore) -> functionScore.query(matching)
 			.functions((function) -> function.gauss((gauss) -> gauss.date((date) -> date.field("publishedAt")
-				.placement((placement) -> placement.origin("now")
+				.placement((placement) -> placement.origin((origin != null) ? origin.toString() : "now")
 					.scale(Time.of((time) -> time.time("7d")))
 					.offset(Time.of((time) -> time.time("1d")))
 					.decay(0.5))))

@@ -26,9 +26,10 @@ record SearchResult(long total, List<Hit> hits, Facets facets, List<DayCount> hi
 	 * @param topics its topics with scores
 	 * @param snippet a passage as HTML-escaped text in which matches are marked with
 	 * {@code <em>}
+	 * @param clusterId the story it belongs to ({@code GET /api/stories/{clusterId}})
 	 */
 	record Hit(String id, String title, String url, String source, Instant publishedAt, String language,
-			List<TopicScore> topics, String snippet) {
+			List<TopicScore> topics, String snippet, String clusterId) {
 
 	}
 

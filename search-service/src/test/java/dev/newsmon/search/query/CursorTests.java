@@ -28,6 +28,21 @@ class CursorTests {
 	}
 
 	@Test
+	void pointInTimeAndOriginRoundTrip() {
+		Cursor cursor = new Cursor(SortOrder.RELEVANCE, List.of(1.5, 1764201600000L, "a1b2"), "pit-id==",
+				1764201600123L);
+		assertThat(Cursor.decode(cursor.encode(), SortOrder.RELEVANCE)).isEqualTo(cursor);
+	}
+
+	@Test
+	void pointInTimeMustBeText() {
+		String json = "{\"s\":\"newest\",\"v\":[1,\"id\"],\"p\":7}";
+		String encoded = Base64.getUrlEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> Cursor.decode(encoded, SortOrder.NEWEST));
+	}
+
+	@Test
 	void cursorOfAnotherSortIsRefused() {
 		String encoded = new Cursor(SortOrder.NEWEST, List.of(1764201600000L, "a1b2")).encode();
 		assertThatExceptionOfType(InvalidParameterException.class)

@@ -96,6 +96,23 @@ class SearchRequestsTests {
 	}
 
 	@Test
+	void cursorWithPointInTimeReadsItInsteadOfTheIndexAndKeepsTheRecencyOrigin() {
+		String cursor = new Cursor(SortOrder.RELEVANCE, List.of(2.0, 1764201600000L, "abc"), "the-pit", 1764201600000L)
+			.encode();
+		SearchCriteria criteria = criteria("missile", null, null, cursor, null);
+		SearchRequest request = SearchRequests.build(criteria, "news-articles", tokenizer,
+				java.time.Instant.ofEpochMilli(1764201600000L), "90s");
+		JsonNode json = JsonMapper.builder()
+			.build()
+			.readTree(JsonpUtils.toJsonString(request, new Jackson3JsonpMapper()));
+		assertThat(json.at("/pit/id").asString()).isEqualTo("the-pit");
+		assertThat(json.at("/pit/keep_alive").asString()).isEqualTo("90s");
+		assertThat(request.index()).isEmpty();
+		assertThat(json.at("/query/function_score/functions/0/gauss/publishedAt/origin").asString())
+			.isEqualTo("2025-11-27T00:00:00Z");
+	}
+
+	@Test
 	void facetsAndHistogramAreAggregations() {
 		JsonNode aggregations = build(criteria(null, null, null, null, null)).get("aggregations");
 		assertThat(aggregations.at("/topics/terms/field").asString()).isEqualTo("topics.id");
