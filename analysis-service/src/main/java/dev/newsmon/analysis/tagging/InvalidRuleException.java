@@ -9,7 +9,13 @@ public class InvalidRuleException extends RuntimeException {
 
 	private final String field;
 
-	InvalidRuleException(String ruleId, String field, String problem) {
+	/**
+	 * Creates the exception.
+	 * @param ruleId the rule, or the name of its source when the id is unknown
+	 * @param field the path of the field at fault
+	 * @param problem what is wrong with it
+	 */
+	public InvalidRuleException(String ruleId, String field, String problem) {
 		super("rule '" + ruleId + "', field '" + field + "': " + problem);
 		this.ruleId = ruleId;
 		this.field = field;

@@ -94,6 +94,25 @@ public final class TopicTagger implements AutoCloseable {
 	}
 
 	/**
+	 * Checks that a rule compiles, without registering it.
+	 * @param rule the rule
+	 * @throws InvalidRuleException if an alias analyses to no words
+	 */
+	public void validate(TopicRule rule) {
+		this.compiler.compile(rule, 0);
+	}
+
+	/**
+	 * Returns the rule in force for a topic.
+	 * @param id the topic's id
+	 * @return the rule, or {@code null} when the topic has none
+	 */
+	public TopicRule rule(String id) {
+		CompiledRule compiled = this.rules.get(id);
+		return (compiled != null) ? compiled.rule() : null;
+	}
+
+	/**
 	 * Removes a rule.
 	 * @param id the rule's id
 	 * @return whether there was such a rule
