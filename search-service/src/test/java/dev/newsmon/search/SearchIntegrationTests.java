@@ -333,6 +333,24 @@ class SearchIntegrationTests {
 		}
 	}
 
+	@Test
+	void openApiDescriptionListsTheSearchApi() throws Exception {
+		Response docs = get("/v3/api-docs");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		List<String> paths = new ArrayList<>();
+		docs.body().get("paths").propertyNames().forEach(paths::add);
+		assertThat(paths).contains("/api/search", "/api/articles/{id}", "/api/articles/{id}/similar",
+				"/api/stories/{clusterId}");
+		assertThat(docs.body().at("/info/title").asString()).isEqualTo("newsmon search-service");
+		HttpResponse<String> page = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui.html")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).containsIgnoringCase("swagger");
+	}
+
 	private static String id(String name) {
 		return RUN + "-" + name;
 	}
