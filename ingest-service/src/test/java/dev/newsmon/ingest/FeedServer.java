@@ -22,6 +22,10 @@ final class FeedServer implements AutoCloseable {
 
 	private final Map<String, Set<String>> fetchedBy = new ConcurrentHashMap<>();
 
+	private final Map<String, String> redirects = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
+
 	private final HttpServer server;
 
 	FeedServer() throws IOException {
@@ -31,6 +35,14 @@ final class FeedServer implements AutoCloseable {
 			String agent = exchange.getRequestHeaders().getFirst("User-Agent");
 			this.fetchedBy.computeIfAbsent(path, (key) -> ConcurrentHashMap.newKeySet())
 				.add((agent != null) ? agent : "");
+			String location = this.redirects.get(path);
+			if (location != null) {
+				exchange.getResponseHeaders().set("Location", location);
+				exchange.sendResponseHeaders(301, -1);
+				exchange.close();
+				return;
+			}
+			this.headers.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
 			String feed = this.feeds.get(path);
 			byte[] body = (feed != null) ? feed.getBytes(StandardCharsets.UTF_8) : new byte[0];
 			exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
@@ -44,6 +56,19 @@ final class FeedServer implements AutoCloseable {
 
 	String serve(String path, String body) {
 		this.feeds.put(path, body);
+		return url(path);
+	}
+
+	String redirect(String path, String location) {
+		this.redirects.put(path, location);
+		return url(path);
+	}
+
+	void headers(String path, Map<String, String> headers) {
+		this.headers.put(path, headers);
+	}
+
+	String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 

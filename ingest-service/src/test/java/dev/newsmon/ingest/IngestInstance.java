@@ -46,12 +46,12 @@ final class IngestInstance implements AutoCloseable {
 	 * @return the instance
 	 */
 	static IngestInstance start(String registry, String name, String... extra) {
-		List<String> properties = new ArrayList<>(
-				List.of("server.port=0", "spring.kafka.bootstrap-servers=" + System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
-						"newsmon.api-key=" + KEY, "newsmon.allowed-networks=127.0.0.0/8",
-						"newsmon.ingest.feeds.location=classpath:feeds/none.json", "newsmon.ingest.demo.enabled=false",
-						"newsmon.ingest.feeds.topic=" + registry, "newsmon.ingest.feeds.group=" + registry,
-						"newsmon.ingest.fetch.contact-url=https://" + name + ".invalid/"));
+		List<String> properties = new ArrayList<>(List.of("server.port=0",
+				"spring.kafka.bootstrap-servers=" + System.getenv("KAFKA_BOOTSTRAP_SERVERS"), "newsmon.api-key=" + KEY,
+				"newsmon.allowed-networks=127.0.0.0/8", "newsmon.ingest.feeds.location=classpath:feeds/none.json",
+				"newsmon.ingest.demo.enabled=false", "newsmon.ingest.feeds.topic=" + registry,
+				"newsmon.ingest.feeds.group=" + registry,
+				"newsmon.ingest.fetch.contact-url=https://" + name + ".invalid/", "newsmon.ingest.poll.host-gap=0s"));
 		properties.addAll(List.of(extra));
 		// as command-line arguments, which win over application.yml
 		return new IngestInstance(new SpringApplicationBuilder(IngestApplication.class)

@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,9 +15,11 @@ import java.time.Instant;
  * @param consecutiveFailures how many polls failed since the last success
  * @param nextPoll when it is polled next
  * @param itemsSeen how many distinct articles it has brought
+ * @param pollIntervalSeconds the interval polling has adapted to, within the configured
+ * bounds; {@code 0} until the first successful poll
  */
 public record FeedHealth(Instant lastAttempt, Instant lastSuccess, Instant lastErrorAt, String lastError,
-		String lastErrorClass, int consecutiveFailures, Instant nextPoll, long itemsSeen) {
+		String lastErrorClass, int consecutiveFailures, Instant nextPoll, long itemsSeen, int pollIntervalSeconds) {
 
 	/**
 	 * The health of a feed never polled.
@@ -24,7 +27,7 @@ public record FeedHealth(Instant lastAttempt, Instant lastSuccess, Instant lastE
 	 * @return the health
 	 */
 	public static FeedHealth unpolled(Instant nextPoll) {
-		return new FeedHealth(null, null, null, null, null, 0, nextPoll, 0);
+		return new FeedHealth(null, null, null, null, null, 0, nextPoll, 0, 0);
 	}
 
 	/**
@@ -32,11 +35,12 @@ public record FeedHealth(Instant lastAttempt, Instant lastSuccess, Instant lastE
 	 * @param at when the poll happened
 	 * @param newItems how many new articles it brought
 	 * @param next when to poll next
+	 * @param interval the interval polling has adapted to
 	 * @return the new health
 	 */
-	public FeedHealth succeeded(Instant at, int newItems, Instant next) {
+	public FeedHealth succeeded(Instant at, int newItems, Instant next, Duration interval) {
 		return new FeedHealth(at, at, this.lastErrorAt, this.lastError, this.lastErrorClass, 0, next,
-				this.itemsSeen + newItems);
+				this.itemsSeen + newItems, (int) interval.toSeconds());
 	}
 
 	/**
@@ -49,7 +53,7 @@ public record FeedHealth(Instant lastAttempt, Instant lastSuccess, Instant lastE
 	 */
 	public FeedHealth failed(Instant at, String errorClass, String error, Instant next) {
 		return new FeedHealth(at, this.lastSuccess, at, error, errorClass, this.consecutiveFailures + 1, next,
-				this.itemsSeen);
+				this.itemsSeen, this.pollIntervalSeconds);
 	}
 
 }

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +119,8 @@ public final class FeedFetcher implements AutoCloseable {
 				continue;
 			}
 			if (status == 304) {
-				return new FetchResult.NotModified(validators(response.headers(), validators));
+				return new FetchResult.NotModified(validators(response.headers(), validators),
+						maxAge(response.headers().allValues("Cache-Control")));
 			}
 			if (status < 200 || status > 299) {
 				Instant retryAfter = (status == 429 || status == 503)
@@ -130,7 +133,8 @@ public final class FeedFetcher implements AutoCloseable {
 						response.headers().firstValue("Content-Encoding").orElse(null), maxBodyBytes());
 				return new FetchResult.Fetched(current, redirects > 0 && permanentlyMoved, body,
 						response.headers().firstValue("Content-Type").orElse(null),
-						validators(response.headers(), Validators.NONE));
+						validators(response.headers(), Validators.NONE),
+						maxAge(response.headers().allValues("Cache-Control")));
 			}
 			catch (BodyTooLargeException ex) {
 				return failed(Kind.TOO_LARGE, ex.getMessage() + " (after decompression)");
@@ -228,6 +232,30 @@ public final class FeedFetcher implements AutoCloseable {
 		String etag = headers.firstValue("ETag").orElse(fallback.etag());
 		String lastModified = headers.firstValue("Last-Modified").orElse(fallback.lastModified());
 		return new Validators(etag, lastModified);
+	}
+
+	/**
+	 * Reads the {@code max-age} of {@code Cache-Control} (RFC 9111 section 5.2.2.1);
+	 * {@code no-cache} and {@code no-store} mean none.
+	 */
+	static Duration maxAge(List<String> cacheControl) {
+		Duration maxAge = null;
+		for (String header : cacheControl) {
+			for (String directive : header.split(",")) {
+				String[] parts = directive.strip().split("=", 2);
+				String name = parts[0].strip().toLowerCase(Locale.ROOT);
+				if (name.equals("no-cache") || name.equals("no-store")) {
+					return null;
+				}
+				if (name.equals("max-age") && parts.length == 2) {
+					String value = parts[1].strip().replace("\"", "");
+					if (!value.isEmpty() && value.length() < 11 && value.chars().allMatch(Character::isDigit)) {
+						maxAge = Duration.ofSeconds(Long.parseLong(value));
+					}
+				}
+			}
+		}
+		return maxAge;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.newsmon.ingest.fetcher;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * The outcome of one fetch.
@@ -15,9 +16,11 @@ public sealed interface FetchResult {
 	 * @param body the body, decompressed
 	 * @param contentType the {@code Content-Type}, or {@code null}
 	 * @param validators the cache validators to send next time
+	 * @param maxAge how long the server says the response stays fresh
+	 * ({@code Cache-Control: max-age}), or {@code null}
 	 */
-	record Fetched(URI url, boolean permanentlyMoved, byte[] body, String contentType,
-			Validators validators) implements FetchResult {
+	record Fetched(URI url, boolean permanentlyMoved, byte[] body, String contentType, Validators validators,
+			Duration maxAge) implements FetchResult {
 
 	}
 
@@ -25,8 +28,10 @@ public sealed interface FetchResult {
 	 * The feed has not changed since the validators sent (304).
 	 *
 	 * @param validators the cache validators to send next time
+	 * @param maxAge how long the server says the response stays fresh
+	 * ({@code Cache-Control: max-age}), or {@code null}
 	 */
-	record NotModified(Validators validators) implements FetchResult {
+	record NotModified(Validators validators, Duration maxAge) implements FetchResult {
 
 	}
 

@@ -3,11 +3,13 @@ package dev.newsmon.ingest.parser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -39,6 +41,8 @@ public final class FeedParser {
 		try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setAllowDoctypes(false);
+			// keep the RSS channel for its <ttl>, which the synd model drops
+			input.setPreserveWireFeed(true);
 			feed = input.build(reader);
 		}
 		catch (FeedException | IOException | IllegalArgumentException ex) {
@@ -48,7 +52,15 @@ public final class FeedParser {
 		for (SyndEntry entry : feed.getEntries()) {
 			items.add(item(entry, feedUrl));
 		}
-		return new ParsedFeed(feed.getTitle(), blankToNull(feed.getLanguage()), items);
+		return new ParsedFeed(feed.getTitle(), blankToNull(feed.getLanguage()), items, ttl(feed));
+	}
+
+	/** The RSS 2.0 {@code <ttl>}, in minutes; absent or not positive means none. */
+	private static Duration ttl(SyndFeed feed) {
+		if (feed.originalWireFeed() instanceof Channel channel && channel.getTtl() > 0) {
+			return Duration.ofMinutes(channel.getTtl());
+		}
+		return null;
 	}
 
 	private static ParsedItem item(SyndEntry entry, URI feedUrl) {

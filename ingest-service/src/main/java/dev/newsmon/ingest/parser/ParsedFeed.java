@@ -1,5 +1,6 @@
 package dev.newsmon.ingest.parser;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * @param title the feed's title, or {@code null}
  * @param language the language the feed declares, or {@code null}
  * @param items the items in document order
+ * @param ttl how long the feed may be cached (RSS 2.0 {@code <ttl>}), or {@code null}
  */
-public record ParsedFeed(String title, String language, List<ParsedItem> items) {
+public record ParsedFeed(String title, String language, List<ParsedItem> items, Duration ttl) {
 
 }

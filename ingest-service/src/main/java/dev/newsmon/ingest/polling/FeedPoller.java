@@ -60,7 +60,9 @@ public class FeedPoller {
 
 	private final int seenPerFeed;
 
-	private final HostPermits hostPermits = new HostPermits();
+	private final HostPermits hostPermits;
+
+	private final AdaptiveInterval intervals;
 
 	FeedPoller(FeedStore store, FeedFetcher fetcher, ArticleSink sink, FetchProperties fetchProperties,
 			PollProperties properties, Clock clock) {
@@ -71,6 +73,8 @@ public class FeedPoller {
 		this.clock = clock;
 		this.backoff = new Backoff(properties.firstRetry(), properties.maxBackoff(), RandomGenerator.getDefault());
 		this.seenPerFeed = properties.seenPerFeed();
+		this.hostPermits = new HostPermits(properties.hostGap(), clock);
+		this.intervals = new AdaptiveInterval(properties.minInterval(), properties.maxInterval());
 	}
 
 	/**
@@ -157,8 +161,8 @@ public class FeedPoller {
 		FetchResult result = this.fetcher.fetch(URI.create(feed.url()),
 				new Validators(state.etag(), state.lastModified()));
 		return switch (result) {
-			case FetchResult.NotModified notModified ->
-				succeeded(feed, polledAt, "not-modified", 0, 0, 0, null, notModified.validators());
+			case FetchResult.NotModified notModified -> succeeded(state, polledAt, "not-modified", 0, 0, 0, null,
+					notModified.validators(), notModified.maxAge());
 			case FetchResult.Failed failed -> failed(feed, polledAt, failed.failure());
 			case FetchResult.Fetched fetched -> fetched(state, polledAt, fetched);
 		};
@@ -192,16 +196,40 @@ public class FeedPoller {
 			logger.debug("Feed '{}' brought {} articles another feed already published", feed.name(),
 					decision.fromOtherFeeds());
 		}
-		return succeeded(feed, polledAt, "fetched", articles.size(), decision.publish().size(), decision.newToFeed(),
-				decision.seen(), fetched.validators());
+		if (fetched.permanentlyMoved() && !fetched.url().toString().equals(feed.url())) {
+			moved(feed, fetched.url().toString());
+		}
+		return succeeded(state, polledAt, "fetched", articles.size(), decision.publish().size(), decision.newToFeed(),
+				decision.seen(), fetched.validators(), longest(fetched.maxAge(), parsed.ttl()));
 	}
 
-	private PollOutcome succeeded(Feed feed, Instant polledAt, String status, int found, int published, int newToFeed,
-			Map<String, String> seen, Validators validators) {
-		Instant next = this.backoff.afterSuccess(polledAt, Duration.ofSeconds(feed.intervalSeconds()));
+	/**
+	 * Follows a permanent redirect (RFC 9110 sections 15.4.2 and 15.4.9): later polls go
+	 * to the new URL; the feed keeps its id, so its history and state stay with it.
+	 */
+	private void moved(Feed feed, String url) {
+		this.store.update(feed.id(), (state) -> state.with(new Feed(feed.id(), url, state.feed().name(),
+				state.feed().language(), state.feed().intervalSeconds())));
+		logger.info("Feed '{}' moved permanently from {} to {}", feed.name(), feed.url(), url);
+	}
+
+	private static Duration longest(Duration a, Duration b) {
+		if (a == null || b == null) {
+			return (a != null) ? a : b;
+		}
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private PollOutcome succeeded(FeedState before, Instant polledAt, String status, int found, int published,
+			int newToFeed, Map<String, String> seen, Validators validators, Duration freshFor) {
+		Feed feed = before.feed();
+		int current = before.health().pollIntervalSeconds();
+		Duration interval = this.intervals.next(Duration.ofSeconds(feed.intervalSeconds()),
+				(current > 0) ? Duration.ofSeconds(current) : null, published > 0, freshFor);
+		Instant next = this.backoff.afterSuccess(polledAt, interval);
 		this.store.update(feed.id(), (state) -> {
-			FeedState polled = state.with(state.health().succeeded(polledAt, newToFeed, next), validators.etag(),
-					validators.lastModified());
+			FeedState polled = state.with(state.health().succeeded(polledAt, newToFeed, next, interval),
+					validators.etag(), validators.lastModified());
 			return (seen != null) ? polled.withSeen(seen) : polled;
 		});
 		if (published > 0) {

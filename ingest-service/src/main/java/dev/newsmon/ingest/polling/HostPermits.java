@@ -1,33 +1,77 @@
 package dev.newsmon.ingest.polling;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request at a time per host, so that a site with many feeds is not hit by several
- * polls at once.
+ * Politeness per host: one request at a time, and a minimum gap between the starts of two
+ * requests, so that a site with many feeds is not hit by a burst of polls.
  */
 final class HostPermits {
 
-	private final ConcurrentMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, Host> hosts = new ConcurrentHashMap<>();
 
-	boolean tryAcquire(String host) {
-		return semaphore(host).tryAcquire();
+	private final Duration gap;
+
+	private final Clock clock;
+
+	HostPermits(Duration gap, Clock clock) {
+		this.gap = gap;
+		this.clock = clock;
 	}
 
+	/**
+	 * Takes a host's permit unless a request to it runs or the gap since the last one has
+	 * not passed.
+	 */
+	boolean tryAcquire(String host) {
+		Host permits = host(host);
+		if (!permits.semaphore.tryAcquire()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (now.isBefore(permits.lastStart.plus(this.gap))) {
+			permits.semaphore.release();
+			return false;
+		}
+		permits.lastStart = now;
+		return true;
+	}
+
+	/** Takes a host's permit, waiting for a running request and then for the gap. */
 	boolean acquire(String host, Duration timeout) throws InterruptedException {
-		return semaphore(host).tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		Host permits = host(host);
+		if (!permits.semaphore.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			return false;
+		}
+		Duration wait = Duration.between(this.clock.instant(), permits.lastStart.plus(this.gap));
+		if (wait.isPositive()) {
+			Thread.sleep(wait);
+		}
+		permits.lastStart = this.clock.instant();
+		return true;
 	}
 
 	void release(String host) {
-		semaphore(host).release();
+		host(host).semaphore.release();
 	}
 
-	private Semaphore semaphore(String host) {
-		return this.hosts.computeIfAbsent(host, (key) -> new Semaphore(1));
+	private Host host(String host) {
+		return this.hosts.computeIfAbsent(host, (key) -> new Host());
+	}
+
+	private static final class Host {
+
+		private final Semaphore semaphore = new Semaphore(1);
+
+		/** Written only by the holder of the semaphore. */
+		private volatile Instant lastStart = Instant.MIN;
+
 	}
 
 }

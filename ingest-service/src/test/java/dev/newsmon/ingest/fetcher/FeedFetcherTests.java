@@ -300,4 +300,15 @@ class FeedFetcherTests {
 		return bytes.toByteArray();
 	}
 
+	@Test
+	void maxAgeComesFromCacheControl() {
+		assertThat(FeedFetcher.maxAge(List.of("public, max-age=7200"))).isEqualTo(Duration.ofHours(2));
+		assertThat(FeedFetcher.maxAge(List.of("max-age=\"60\""))).isEqualTo(Duration.ofMinutes(1));
+		assertThat(FeedFetcher.maxAge(List.of("max-age=600, no-cache"))).isNull();
+		assertThat(FeedFetcher.maxAge(List.of("no-store"))).isNull();
+		assertThat(FeedFetcher.maxAge(List.of("max-age=-1", "private"))).isNull();
+		assertThat(FeedFetcher.maxAge(List.of("max-age=99999999999999"))).isNull();
+		assertThat(FeedFetcher.maxAge(List.of())).isNull();
+	}
+
 }

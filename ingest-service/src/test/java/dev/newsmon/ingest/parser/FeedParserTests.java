@@ -53,6 +53,13 @@ class FeedParserTests {
 	}
 
 	@Test
+	void readsTheRssTtl() throws Exception {
+		assertThat(parse("ttl.xml").ttl()).isEqualTo(java.time.Duration.ofMinutes(90));
+		assertThat(parse("rss2.xml").ttl()).isNull();
+		assertThat(parse("atom.xml").ttl()).isNull();
+	}
+
+	@Test
 	void readsRss1Items() throws Exception {
 		ParsedItem item = parse("rss1.rdf").items().get(0);
 		assertThat(item.title()).isEqualTo("日米防衛相会談");
