@@ -234,6 +234,71 @@ class FeedApiIntegrationTests {
 			.build()), 404);
 	}
 
+	@Test
+	void opmlImportAddsFeedsAndReportsEachAndExportListsThem() throws Exception {
+		String run = run();
+		String existing = feedUrl("/" + run + "/existing.xml");
+		assertThat(post(Map.of("url", existing)).statusCode()).isEqualTo(201);
+		String opml = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<opml version="2.0">
+				  <head><title>Reading list</title></head>
+				  <body>
+				    <outline text="Folder">
+				      <outline type="rss" text="New wire" xmlUrl="%s" language="en"/>
+				    </outline>
+				    <outline type="rss" text="Known" xmlUrl="%s"/>
+				    <outline type="rss" text="Metadata" xmlUrl="http://169.254.169.254/latest/meta-data"/>
+				    <outline type="rss" text="FTP" xmlUrl="ftp://example.com/feed"/>
+				    <outline type="rss" text="Odd language" xmlUrl="%s" language="english please"/>
+				  </body>
+				</opml>
+				""".formatted(feedUrl("/" + run + "/new.xml"), existing, feedUrl("/" + run + "/odd.xml"));
+		HttpResponse<String> response = importOpml(opml);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode result = json.readTree(response.body());
+		assertThat(result.path("added").asInt()).isEqualTo(1);
+		assertThat(result.path("existing").asInt()).isEqualTo(1);
+		assertThat(result.path("invalid").asInt()).isEqualTo(3);
+		JsonNode metadata = result.path("feeds").get(2);
+		assertThat(metadata.path("status").asString()).isEqualTo("invalid");
+		assertThat(metadata.path("reason").asString()).startsWith("url:").contains("non-public");
+		assertThat(result.path("feeds").get(4).path("reason").asString()).startsWith("language:");
+		String addedId = result.path("feeds").get(0).path("id").asString();
+		assertThat(get("/api/feeds/" + addedId).path("name").asString()).isEqualTo("New wire");
+
+		HttpResponse<String> export = send(HttpRequest.newBuilder(uri("/api/feeds/export")).GET().build());
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/x-opml"));
+		assertThat(export.body()).contains("<opml version=\"2.0\">",
+				"xmlUrl=\"" + feedUrl("/" + run + "/new.xml") + "\"", "xmlUrl=\"" + existing + "\"");
+	}
+
+	@Test
+	void opmlImportRefusesDoctypesLargeBodiesAndMissingKeys() throws Exception {
+		JsonNode doctype = assertProblem(importOpml("""
+				<?xml version="1.0"?>
+				<!DOCTYPE opml [ <!ENTITY x "y"> ]>
+				<opml version="2.0"><body><outline xmlUrl="https://a.newsmon.invalid/&x;"/></body></opml>
+				"""), 400);
+		assertThat(doctype.path("detail").asString()).contains("DOCTYPE");
+		assertProblem(importOpml(
+				"<opml version=\"2.0\"><body>" + "<outline text=\"padding\"/>".repeat(50_000) + "</body></opml>"), 413);
+		assertProblem(send(HttpRequest.newBuilder(uri("/api/feeds/import"))
+			.header("Content-Type", "text/x-opml")
+			.POST(HttpRequest.BodyPublishers.ofString("<opml/>"))
+			.build()), 401);
+	}
+
+	private HttpResponse<String> importOpml(String opml) throws Exception {
+		return send(HttpRequest.newBuilder(uri("/api/feeds/import"))
+			.header("Content-Type", "text/x-opml")
+			.header("Authorization", "Bearer " + KEY)
+			.POST(HttpRequest.BodyPublishers.ofString(opml))
+			.build());
+	}
+
 	private void collect(KafkaConsumer<String, String> consumer, String run, Map<String, JsonNode> received,
 			List<String> keys) {
 		for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
