@@ -9,6 +9,7 @@ import java.util.Comparator;
 
 import dev.newsmon.analysis.language.LanguageDetection;
 import dev.newsmon.analysis.story.StoryClusters;
+import dev.newsmon.analysis.tagging.GazetteerParser;
 import dev.newsmon.analysis.tagging.RuleParser;
 import dev.newsmon.analysis.tagging.TopicTagger;
 
@@ -19,8 +20,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Builds the analysis from its plain-Java parts and loads the rule files at start-up; a
- * bad rule file stops the start with a message naming the rule and the field.
+ * Builds the analysis from its plain-Java parts and loads the rule files and the
+ * gazetteer at start-up; a bad file stops the start with a message naming the rule and
+ * the field.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyzerConfiguration {
@@ -52,6 +54,13 @@ class AnalyzerConfiguration {
 		}
 		if (tagger.rules().isEmpty()) {
 			throw new IllegalStateException("No rule files found at " + properties.rules());
+		}
+		Resource gazetteer = new PathMatchingResourcePatternResolver().getResource(properties.gazetteer());
+		try (InputStream in = gazetteer.getInputStream()) {
+			tagger.registerEntities(new GazetteerParser().parse(properties.gazetteer(), in));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the gazetteer " + properties.gazetteer(), ex);
 		}
 		return tagger;
 	}

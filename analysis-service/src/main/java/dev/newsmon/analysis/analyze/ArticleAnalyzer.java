@@ -6,7 +6,7 @@ import java.util.List;
 import dev.newsmon.analysis.language.LanguageDetection;
 import dev.newsmon.analysis.story.SimHash;
 import dev.newsmon.analysis.story.StoryClusters;
-import dev.newsmon.analysis.tagging.TopicMatch;
+import dev.newsmon.analysis.tagging.Tags;
 import dev.newsmon.analysis.tagging.TopicTagger;
 import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.ArticleFetched;
@@ -51,8 +51,12 @@ public class ArticleAnalyzer {
 		String all = String.join("\n", safeTitle, safeSummary, safeBody);
 		String language = this.languages.detect(all.substring(0, Math.min(all.length(), LANGUAGE_SAMPLE)),
 				languageHint);
-		List<TopicMatch> topics = this.tagger.tag(safeTitle, safeSummary, safeBody);
-		return new Analysis(language, topics, List.of(), SimHash.of(all));
+		Tags tags = this.tagger.analyse(safeTitle, safeSummary, safeBody);
+		List<ArticleAnalyzed.Entity> entities = tags.entities()
+			.stream()
+			.map((entity) -> new ArticleAnalyzed.Entity(entity.id(), entity.type(), entity.name()))
+			.toList();
+		return new Analysis(language, tags.topics(), entities, SimHash.of(all));
 	}
 
 	/**

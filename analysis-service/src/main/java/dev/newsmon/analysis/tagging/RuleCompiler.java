@@ -94,6 +94,31 @@ final class RuleCompiler {
 		return new CompiledRule(rule, generation, parts, queries);
 	}
 
+	/**
+	 * Compiles names into one query that matches any of them in any section, each
+	 * language's names against that language's fields.
+	 * @param owner the entity, for messages
+	 * @param path the field of the names, for messages
+	 * @param byLanguage the names by language
+	 * @return the query
+	 */
+	Query anyName(String owner, String path, Map<String, List<String>> byLanguage) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (String language : TopicRule.LANGUAGES) {
+			for (String name : byLanguage.getOrDefault(language, List.of())) {
+				List<TextAnalyzers.Token> tokens = this.analyzers.tokens(language, name);
+				if (tokens.isEmpty()) {
+					throw new InvalidRuleException(owner, path + "." + language,
+							"name '" + name + "' leaves no words once analysed as '" + language + "' text");
+				}
+				for (String section : TextAnalyzers.SECTIONS) {
+					query.add(phrase(TextAnalyzers.field(section, language), tokens, 0), BooleanClause.Occur.SHOULD);
+				}
+			}
+		}
+		return query.build();
+	}
+
 	private List<TextAnalyzers.Token> tokens(TopicRule rule, String path, String language, String alias) {
 		List<TextAnalyzers.Token> tokens = this.analyzers.tokens(language, alias);
 		if (tokens.isEmpty()) {

@@ -20,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
 
 /**
  * Tags articles with the topics of the registered rules. Every rule is compiled into
@@ -34,6 +35,10 @@ import org.apache.lucene.monitor.Monitor;
 public final class TopicTagger implements AutoCloseable {
 
 	private static final int MAX_EVIDENCE = 20;
+
+	private static final String ENTITY_PREFIX = "@entity/";
+
+	private static final String EXCEPT_SUFFIX = "/except";
 
 	// a lead shorter than this is a dateline or an abbreviation, not a sentence
 	private static final int MIN_LEAD = 40;
@@ -51,6 +56,8 @@ public final class TopicTagger implements AutoCloseable {
 	private final Map<String, CompiledRule> rules = new ConcurrentHashMap<>();
 
 	private final AtomicLong generations = new AtomicLong();
+
+	private volatile Map<String, GazetteerEntity> entityQueries = Map.of();
 
 	/**
 	 * Creates a tagger with no rules and the default scoring.
@@ -86,6 +93,44 @@ public final class TopicTagger implements AutoCloseable {
 			CompiledRule previous = this.rules.put(rule.id(), compiled);
 			if (previous != null) {
 				this.monitor.deleteById(List.copyOf(previous.parts().keySet()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Registers the entities to recognise, replacing those registered before. Their
+	 * queries live in the same Monitor as the rules, so one pass over an article finds
+	 * both.
+	 * @param entities the gazetteer's entities
+	 * @throws InvalidRuleException if a name analyses to no words
+	 */
+	public synchronized void registerEntities(List<GazetteerEntity> entities) {
+		Map<String, GazetteerEntity> queries = new HashMap<>();
+		List<MonitorQuery> compiled = new ArrayList<>();
+		long generation = this.generations.incrementAndGet();
+		for (int i = 0; i < entities.size(); i++) {
+			GazetteerEntity entity = entities.get(i);
+			String id = ENTITY_PREFIX + generation + "/" + i;
+			compiled.add(new MonitorQuery(id, this.compiler.anyName(entity.id(), "names", entity.names())));
+			queries.put(id, entity);
+			if (entity.except().values().stream().anyMatch((except) -> !except.isEmpty())) {
+				compiled.add(new MonitorQuery(id + EXCEPT_SUFFIX,
+						this.compiler.anyName(entity.id(), "except", entity.except())));
+			}
+		}
+		try {
+			this.monitor.register(compiled);
+			Set<String> previous = new HashSet<>();
+			this.entityQueries.keySet().forEach((id) -> {
+				previous.add(id);
+				previous.add(id + EXCEPT_SUFFIX);
+			});
+			this.entityQueries = Map.copyOf(queries);
+			if (!previous.isEmpty()) {
+				this.monitor.deleteById(List.copyOf(previous));
 			}
 		}
 		catch (IOException ex) {
@@ -151,6 +196,17 @@ public final class TopicTagger implements AutoCloseable {
 	 * @return the topics the article is about, best first
 	 */
 	public List<TopicMatch> tag(String title, String summary, String body) {
+		return analyse(title, summary, body).topics();
+	}
+
+	/**
+	 * Finds the topics and the entities of an article in one pass.
+	 * @param title the title
+	 * @param summary the summary, possibly empty
+	 * @param body the body, possibly empty
+	 * @return the topics the article is about and the entities it names
+	 */
+	public Tags analyse(String title, String summary, String body) {
 		Map<String, String> sections = new HashMap<>();
 		sections.put("title", (title != null) ? title : "");
 		sections.put("summary", (summary != null) ? summary : "");
@@ -165,7 +221,7 @@ public final class TopicTagger implements AutoCloseable {
 			}
 		}
 		if (document.getFields().isEmpty()) {
-			return List.of();
+			return new Tags(List.of(), List.of());
 		}
 		MatchingQueries<HighlightsMatch> matches;
 		try {
@@ -175,7 +231,12 @@ public final class TopicTagger implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		Map<String, List<HighlightsMatch>> byRule = new TreeMap<>();
+		Map<String, HighlightsMatch> entityMatches = new HashMap<>();
 		for (HighlightsMatch match : matches.getMatches()) {
+			if (match.getQueryId().startsWith(ENTITY_PREFIX)) {
+				entityMatches.put(match.getQueryId(), match);
+				continue;
+			}
 			String ruleId = match.getQueryId().substring(0, match.getQueryId().indexOf('/'));
 			byRule.computeIfAbsent(ruleId, (id) -> new ArrayList<>()).add(match);
 		}
@@ -190,7 +251,44 @@ public final class TopicTagger implements AutoCloseable {
 			}
 		});
 		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
-		return topics;
+		return new Tags(topics, entities(entityMatches));
+	}
+
+	private List<EntityMatch> entities(Map<String, HighlightsMatch> matches) {
+		Map<String, GazetteerEntity> queries = this.entityQueries;
+		List<EntityMatch> entities = new ArrayList<>();
+		Map<String, Integer> firstMention = new HashMap<>();
+		matches.forEach((queryId, match) -> {
+			GazetteerEntity entity = queries.get(queryId);
+			if (entity == null) {
+				return;
+			}
+			Set<Span> spans = spans(match);
+			HighlightsMatch except = matches.get(queryId + EXCEPT_SUFFIX);
+			if (except != null) {
+				Set<Span> excluded = spans(except);
+				spans.removeIf((span) -> excluded.stream().anyMatch(span::overlaps));
+			}
+			if (!spans.isEmpty()) {
+				entities.add(new EntityMatch(entity.id(), entity.type(), entity.name(), spans.size()));
+				firstMention.put(entity.id(), spans.stream()
+					.mapToInt((span) -> TextAnalyzers.SECTIONS.indexOf(span.section()) * 1_000_000 + span.start())
+					.min()
+					.orElse(0));
+			}
+		});
+		entities.sort(Comparator.comparingInt(EntityMatch::mentions)
+			.reversed()
+			.thenComparingInt((EntityMatch entity) -> firstMention.get(entity.id())));
+		return entities;
+	}
+
+	private static Set<Span> spans(HighlightsMatch match) {
+		Set<Span> spans = new LinkedHashSet<>();
+		match.getHits()
+			.forEach((field, hits) -> hits.forEach(
+					(hit) -> spans.add(new Span(TextAnalyzers.section(field), hit.startOffset(), hit.endOffset()))));
+		return spans;
 	}
 
 	/**
@@ -402,6 +500,10 @@ public final class TopicTagger implements AutoCloseable {
 	 * A matched stretch of one section.
 	 */
 	private record Span(String section, int start, int end) {
+
+		boolean overlaps(Span other) {
+			return this.section.equals(other.section) && this.start < other.end && other.start < this.end;
+		}
 
 		Evidence evidence(String term, Map<String, String> sections) {
 			String text = sections.get(this.section);

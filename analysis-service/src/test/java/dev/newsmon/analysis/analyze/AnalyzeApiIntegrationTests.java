@@ -41,7 +41,10 @@ class AnalyzeApiIntegrationTests {
 			.andExpect(jsonPath("$.topics[0].score").isNumber())
 			.andExpect(jsonPath("$.topics[0].evidence[0].field").value("title"))
 			.andExpect(jsonPath("$.topics[0].evidence[0].start").isNumber())
-			.andExpect(jsonPath("$.entities").isArray())
+			.andExpect(jsonPath("$.entities[*].id", hasItem("Q7184")))
+			.andExpect(jsonPath("$.entities[*].id", hasItem("Q17")))
+			.andExpect(jsonPath("$.entities[0].type").isNotEmpty())
+			.andExpect(jsonPath("$.entities[0].name").isNotEmpty())
 			.andExpect(jsonPath("$.simhash").isNumber());
 	}
 

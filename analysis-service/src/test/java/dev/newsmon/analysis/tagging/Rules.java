@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The rule files of the service, read from the source tree as the application reads them
- * from the class path.
+ * The rule files and the gazetteer of the service, read from the source tree as the
+ * application reads them from the class path.
  */
 final class Rules {
 
 	static final Path DIRECTORY = Path.of("src/main/resources/rules");
+
+	static final Path GAZETTEER = Path.of("src/main/resources/entities/gazetteer.json");
 
 	private Rules() {
 	}
@@ -39,7 +41,17 @@ final class Rules {
 	static TopicTagger tagger() {
 		TopicTagger tagger = new TopicTagger();
 		all().forEach(tagger::register);
+		tagger.registerEntities(gazetteer());
 		return tagger;
+	}
+
+	static List<GazetteerEntity> gazetteer() {
+		try (InputStream in = Files.newInputStream(GAZETTEER)) {
+			return new GazetteerParser().parse(GAZETTEER.toString(), in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.newsmon.analysis.topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.newsmon.analysis.AnalysisApplication;
 import dev.newsmon.analysis.analyze.ArticleAnalyzer;
@@ -50,11 +51,9 @@ class RuleChangesIntegrationTests {
 
 	static final String RULES_TOPIC = "news.rules.v1.integration-tests";
 
-	private static final String ARTICLE = """
-			{"title": "Blorbware found in port terminal systems",
-			 "body": "Investigators said blorbware had been planted in the terminal systems of three ports.",
-			 "language": "en"}
-			""";
+	private static final String TITLE = "%s found in port terminal systems";
+
+	private static final String BODY = "Investigators said %s had been planted in the terminal systems of three ports.";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -71,8 +70,12 @@ class RuleChangesIntegrationTests {
 	void aChangedRuleAppliesAtOnceAndReachesAnInstanceStartedLater() throws Exception {
 		// versions grow with time: the test topic keeps the changes of earlier runs
 		int version = (int) (System.currentTimeMillis() / 1000 - 1_700_000_000L);
-		String rule = cyberRule(version, "blorbware");
-		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content(ARTICLE))
+		// a word of this run only: the rule topic replays the words of earlier runs
+		String word = "Blorb" + Integer.toString(version, 36);
+		String article = this.json
+			.writeValueAsString(Map.of("title", TITLE.formatted(word), "body", BODY.formatted(word), "language", "en"));
+		String rule = cyberRule(version, word);
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content(article))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.topics[*].id", not(hasItem("cyber-security"))));
 		this.mvc
@@ -81,10 +84,10 @@ class RuleChangesIntegrationTests {
 				.content(rule))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").value(version));
-		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content(ARTICLE))
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content(article))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.topics[0].id").value("cyber-security"))
-			.andExpect(jsonPath("$.topics[0].evidence[0].text").value("Blorbware"));
+			.andExpect(jsonPath("$.topics[0].evidence[0].text").value(word));
 		this.mvc.perform(get("/api/topics"))
 			.andExpect(jsonPath("$[?(@.id == 'cyber-security')].version").value(hasItem(version)));
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalysisApplication.class)
@@ -98,8 +101,7 @@ class RuleChangesIntegrationTests {
 			TopicTagger replayed = second.getBean(TopicTagger.class);
 			await().atMost(Duration.ofSeconds(60)).until(() -> replayed.rule("cyber-security").version() == version);
 			assertThat(second.getBean(ArticleAnalyzer.class)
-				.analyze("Blorbware found in port terminal systems", "",
-						"Investigators said blorbware had been planted in the terminal systems of three ports.", "en")
+				.analyze(TITLE.formatted(word), "", BODY.formatted(word), "en")
 				.topics()).extracting(TopicMatch::id).contains("cyber-security");
 		}
 	}
