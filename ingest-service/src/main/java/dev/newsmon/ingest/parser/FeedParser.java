@@ -2,10 +2,17 @@ package dev.newsmon.ingest.parser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 
 import com.rometools.rome.feed.module.DCModule;
@@ -19,6 +26,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import org.jdom2.Element;
 
 /**
  * Reads RSS 0.9x, 1.0 and 2.0 and Atom documents with Rome. A document with a DOCTYPE is
@@ -26,6 +34,8 @@ import com.rometools.rome.io.XmlReader;
  * laughs"); feeds in the wild do not need a DOCTYPE.
  */
 public final class FeedParser {
+
+	private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
 
 	/**
 	 * Reads a feed document.
@@ -38,7 +48,7 @@ public final class FeedParser {
 	 */
 	public ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
 		SyndFeed feed;
-		try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+		try (Reader reader = reader(body, contentType)) {
 			SyndFeedInput input = new SyndFeedInput();
 			input.setAllowDoctypes(false);
 			// keep the RSS channel for its <ttl>, which the synd model drops
@@ -63,10 +73,57 @@ public final class FeedParser {
 		return null;
 	}
 
+	/**
+	 * A byte-order mark decides the encoding (RFC 7303 section 3.3, XML 1.0 appendix F);
+	 * without one, Rome's reader weighs the Content-Type charset and the prolog.
+	 */
+	private static Reader reader(byte[] body, String contentType) throws IOException {
+		for (ByteOrderMark mark : ByteOrderMark.values()) {
+			if (mark.starts(body)) {
+				return new InputStreamReader(
+						new ByteArrayInputStream(body, mark.bytes.length, body.length - mark.bytes.length),
+						mark.charset);
+			}
+		}
+		return new XmlReader(new ByteArrayInputStream(body), contentType, true);
+	}
+
 	private static ParsedItem item(SyndEntry entry, URI feedUrl) {
-		return new ParsedItem(entry.getTitle(), link(entry, feedUrl), text(entry.getDescription()),
-				content(entry.getContents()), author(entry), categories(entry), instant(entry.getPublishedDate()),
-				instant(entry.getUpdatedDate()));
+		String title = entry.getTitle();
+		String summary = text(entry.getDescription());
+		if (blankToNull(title) == null) {
+			title = media(entry, "title");
+		}
+		if (summary == null) {
+			summary = media(entry, "description");
+		}
+		return new ParsedItem(title, link(entry, feedUrl), summary, content(entry.getContents()), author(entry),
+				categories(entry), instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+	}
+
+	/**
+	 * A Media RSS text ({@code media:title}, {@code media:description}) of the item, of
+	 * its {@code media:content} or of its {@code media:group}: video and photo feeds
+	 * often carry their only text there.
+	 */
+	private static String media(SyndEntry entry, String name) {
+		Deque<Element> elements = new ArrayDeque<>(entry.getForeignMarkup());
+		while (!elements.isEmpty()) {
+			Element element = elements.poll();
+			if (!MEDIA_RSS.equals(element.getNamespaceURI())) {
+				continue;
+			}
+			if (element.getName().equals(name)) {
+				String value = blankToNull(element.getTextTrim());
+				if (value != null) {
+					return value;
+				}
+			}
+			else if (element.getName().equals("content") || element.getName().equals("group")) {
+				elements.addAll(element.getChildren());
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -158,6 +215,30 @@ public final class FeedParser {
 			root = root.getCause();
 		}
 		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+	}
+
+	private enum ByteOrderMark {
+
+		UTF_8(StandardCharsets.UTF_8, 0xEF, 0xBB, 0xBF), UTF_16BE(StandardCharsets.UTF_16BE, 0xFE, 0xFF),
+		UTF_16LE(StandardCharsets.UTF_16LE, 0xFF, 0xFE);
+
+		private final Charset charset;
+
+		private final byte[] bytes;
+
+		ByteOrderMark(Charset charset, int... bytes) {
+			this.charset = charset;
+			this.bytes = new byte[bytes.length];
+			for (int i = 0; i < bytes.length; i++) {
+				this.bytes[i] = (byte) bytes[i];
+			}
+		}
+
+		boolean starts(byte[] body) {
+			return body.length >= this.bytes.length
+					&& Arrays.equals(body, 0, this.bytes.length, this.bytes, 0, this.bytes.length);
+		}
+
 	}
 
 }

@@ -135,6 +135,39 @@ class FeedParserTests {
 		assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
 	}
 
+	@ParameterizedTest(name = "{0} served as {1}")
+	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+			shift-jis.xml       | application/rss+xml               | 日米防衛相が会談、共同訓練の拡大で一致 | 防衛ニュース速報
+			euc-jp.xml          | text/xml                          | 日米防衛相が会談、共同訓練の拡大で一致 | 防衛ニュース速報
+			shift-jis.xml       | null                              | 日米防衛相が会談、共同訓練の拡大で一致 | 防衛ニュース速報
+			euc-kr-header.xml   | application/rss+xml; charset=EUC-KR | 한미 국방장관 회담, 연합훈련 확대 합의 | 국방 소식
+			utf8-bom.xml        | application/xml                   | 한미 국방장관 회담, 연합훈련 확대 합의 | 국방 소식
+			utf16le-bom.xml     | application/xml                   | 日米防衛相が会談、共同訓練の拡大で一致 | 防衛ニュース速報
+			""")
+	void readsEncodingsFromThePrologTheBomOrTheContentType(String fixture, String contentType, String itemTitle,
+			String feedTitle) throws Exception {
+		ParsedFeed feed = this.parser.parse(bytes(fixture), contentType,
+				URI.create("https://fixture.newsmon.invalid/feed.xml"));
+		assertThat(feed.title()).isEqualTo(feedTitle);
+		assertThat(feed.items()).singleElement().satisfies((item) -> {
+			assertThat(item.title()).isEqualTo(itemTitle);
+			assertThat(item.summary()).isNotBlank().doesNotContain("\uFFFD");
+		});
+	}
+
+	@Test
+	void readsContentEncodedDublinCoreDatesAndMediaRss() throws Exception {
+		ParsedFeed feed = parse("modules.xml");
+		ParsedItem article = feed.items().get(0);
+		assertThat(article.summary()).isEqualTo("Short teaser.");
+		assertThat(article.content()).contains("<b>met</b> in Manila");
+		assertThat(article.published()).isEqualTo(java.time.Instant.parse("2026-11-25T06:30:00Z"));
+		assertThat(article.author()).isEqualTo("Desk writer");
+		ParsedItem video = feed.items().get(1);
+		assertThat(video.title()).isEqualTo("Video briefing on the drills");
+		assertThat(video.summary()).isEqualTo("A ministry spokesperson explains the drills.");
+	}
+
 	private ParsedFeed parse(String fixture) throws FeedParseException {
 		return this.parser.parse(bytes(fixture), "application/xml",
 				URI.create("https://fixture.newsmon.invalid/feed.xml"));
