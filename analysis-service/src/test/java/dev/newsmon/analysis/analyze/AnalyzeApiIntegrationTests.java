@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code POST /api/analyze} and {@code GET /api/topics} in the running application, on
  * the real broker named by {@code KAFKA_BOOTSTRAP_SERVERS}.
  */
+@DirtiesContext
 @SpringBootTest(properties = "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}")
 @AutoConfigureMockMvc
 class AnalyzeApiIntegrationTests {

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * {@code KAFKA_BOOTSTRAP_SERVERS}: fetched articles come out analysed, poison records go
  * to the dead-letter topic and do not block the records behind them.
  */
+@DirtiesContext
 @SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
 		"newsmon.analysis.messaging.initial-backoff=100ms" })
 class AnalysisPipelineIntegrationTests {
