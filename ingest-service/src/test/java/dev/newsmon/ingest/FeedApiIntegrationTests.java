@@ -139,7 +139,35 @@ class FeedApiIntegrationTests {
 			assertThat(health.path("itemsSeen").asLong()).isEqualTo(3);
 			assertThat(health.path("lastSuccess").isNull()).isFalse();
 			assertThat(health.path("nextPoll").asString()).isNotBlank();
+
+			assertThat(metric("newsmon.ingest.fetches?tag=status:fetched")).isGreaterThanOrEqualTo(3);
+			assertThat(metric("newsmon.ingest.items?tag=result:published")).isGreaterThanOrEqualTo(3);
+			assertThat(metric("newsmon.ingest.items?tag=result:unchanged")).isGreaterThanOrEqualTo(4);
+			assertThat(metric("newsmon.ingest.publish.latency")).isGreaterThanOrEqualTo(2);
 		}
+	}
+
+	@Test
+	void failuresAreCountedByClass() throws Exception {
+		String run = run();
+		feeds.put("/" + run + "/gone.xml", new FeedResponse(410, "gone"));
+		String gone = register(feedUrl("/" + run + "/gone.xml"), "Gone", "en").path("id").asString();
+		double before = metric("newsmon.ingest.failures?tag=class:http-status");
+		assertThat(poll(gone).path("errorClass").asString()).isEqualTo("http-status");
+		assertThat(metric("newsmon.ingest.failures?tag=class:http-status")).isEqualTo(before + 1);
+	}
+
+	/**
+	 * The first measurement (the count, for counters and timers) of a meter; 0 if absent.
+	 */
+	private double metric(String nameAndTags) throws Exception {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/actuator/metrics/" + nameAndTags)).GET().build());
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import dev.newsmon.ingest.parser.FeedParseException;
 import dev.newsmon.ingest.parser.FeedParser;
 import dev.newsmon.ingest.parser.ParsedFeed;
 import dev.newsmon.ingest.processor.ArticleProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +65,11 @@ public class FeedPoller {
 
 	private final AdaptiveInterval intervals;
 
+	private final PollMetrics metrics;
+
 	FeedPoller(FeedStore store, FeedFetcher fetcher, ArticleSink sink, FetchProperties fetchProperties,
-			PollProperties properties, Clock clock) {
+			PollProperties properties, Clock clock, MeterRegistry meterRegistry) {
+		this.metrics = new PollMetrics(meterRegistry);
 		this.store = store;
 		this.fetcher = fetcher;
 		this.sink = sink;
@@ -183,8 +187,10 @@ public class FeedPoller {
 		ContentDedupe.Decision decision = ContentDedupe.decide(articles, state.seen(), this.store::contentHash,
 				this.seenPerFeed);
 		if (!decision.publish().isEmpty()) {
+			long start = System.nanoTime();
 			try {
 				this.sink.publish(decision.publish());
+				this.metrics.published(Duration.ofNanos(System.nanoTime() - start));
 			}
 			catch (ArticleSink.PublishFailedException ex) {
 				// nothing is remembered as seen: the next poll publishes the articles
@@ -192,6 +198,9 @@ public class FeedPoller {
 				return failed(feed, polledAt, new FetchFailure(Kind.PUBLISH, ex.getMessage()));
 			}
 		}
+		this.metrics.items("published", decision.publish().size());
+		this.metrics.items("duplicate", decision.fromOtherFeeds());
+		this.metrics.items("unchanged", articles.size() - decision.publish().size() - decision.fromOtherFeeds());
 		if (decision.fromOtherFeeds() > 0) {
 			logger.debug("Feed '{}' brought {} articles another feed already published", feed.name(),
 					decision.fromOtherFeeds());
@@ -222,6 +231,7 @@ public class FeedPoller {
 
 	private PollOutcome succeeded(FeedState before, Instant polledAt, String status, int found, int published,
 			int newToFeed, Map<String, String> seen, Validators validators, Duration freshFor) {
+		this.metrics.fetched(status);
 		Feed feed = before.feed();
 		int current = before.health().pollIntervalSeconds();
 		Duration interval = this.intervals.next(Duration.ofSeconds(feed.intervalSeconds()),
@@ -242,6 +252,8 @@ public class FeedPoller {
 	}
 
 	private PollOutcome failed(Feed feed, Instant polledAt, FetchFailure failure) {
+		this.metrics.fetched("failed");
+		this.metrics.failed(failure.kind().id());
 		Duration interval = Duration.ofSeconds(feed.intervalSeconds());
 		FeedHealth health = this.store
 			.update(feed.id(),
