@@ -257,6 +257,26 @@ class KubernetesManifestsTests {
 		assertThat(environment(manifests, container).keySet()).containsAll(read);
 	}
 
+	@ParameterizedTest(name = "{0}: demo feeds, when on, are served where ingest-service may fetch them")
+	@MethodSource("overlays")
+	void demoFeedsAreFetchableWhereEnabled(String overlay) {
+		RenderedManifests manifests = manifests(overlay);
+		Map<String, String> env = environment(manifests,
+				manifests.one(Deployment.class, "ingest-service")
+					.getSpec()
+					.getTemplate()
+					.getSpec()
+					.getContainers()
+					.get(0));
+		if (Boolean.parseBoolean(env.get("NEWSMON_DEMO_FEEDS"))) {
+			assertThat(env.get("NEWSMON_ALLOWED_NETWORKS")).as("the demo feeds are on 127.0.0.1")
+				.contains("127.0.0.0/8");
+		}
+		else {
+			assertThat(env.get("NEWSMON_ALLOWED_NETWORKS")).as("no private range exempt in %s", overlay).isEmpty();
+		}
+	}
+
 	@ParameterizedTest(name = "{0}: a KafkaTopic for every topic of dev.newsmon.events.Topics")
 	@MethodSource("overlays")
 	void everyTopicHasAKafkaTopic(String overlay) throws IllegalAccessException {
