@@ -178,9 +178,9 @@ final class RenderedManifests {
 			}
 			missing.add(command.get(0));
 		}
-		throw new AssertionError("Rendering " + overlay + " needs kubectl (1.27 or newer, which has Kustomize built in)"
-				+ " or a standalone kustomize on the PATH; neither was found (" + String.join(", ", missing)
-				+ "). Install kubectl from the Kubernetes package repository (pkgs.k8s.io) and run the test again.");
+		throw new AssertionError("Rendering " + overlay + " needs kubectl (which has Kustomize built in) or a"
+				+ " standalone kustomize on the PATH; neither was found (tried " + String.join(", ", missing)
+				+ "). Install kubectl, the Kubernetes command-line tool, and run the test again.");
 	}
 
 	private static Optional<String> run(List<String> command) {
