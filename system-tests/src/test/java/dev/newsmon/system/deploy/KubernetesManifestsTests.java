@@ -71,6 +71,12 @@ class KubernetesManifestsTests {
 	 */
 	private static final Set<String> COMPACTED = Set.of("FEEDS", "SUBSCRIPTIONS", "RULES");
 
+	/**
+	 * Topics a service declares outside {@link Topics}, with whether they are compacted:
+	 * analysis-service's rule changes ({@code RuleTopics}).
+	 */
+	private static final Map<String, Boolean> OTHER_TOPICS = Map.of("news.rules.v1", true);
+
 	/** Partitions of every topic: no consumer group can use more replicas than this. */
 	private static final int PARTITIONS = 6;
 
@@ -424,6 +430,7 @@ class KubernetesManifestsTests {
 			}
 		}
 		assertThat(topics).as("topics found in %s", Topics.class).hasSizeGreaterThanOrEqualTo(6);
+		OTHER_TOPICS.forEach(topics::putIfAbsent);
 		return topics;
 	}
 
