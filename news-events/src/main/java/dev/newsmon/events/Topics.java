@@ -18,6 +18,9 @@ public final class Topics {
 	/** Alert subscriptions; log-compacted, keyed by subscription id. */
 	public static final String SUBSCRIPTIONS = "news.subscriptions.v1";
 
+	/** Topic rules changed at run time; log-compacted, keyed by topic id. */
+	public static final String RULES = "news.rules.v1";
+
 	/** The suffix of a topic's dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
