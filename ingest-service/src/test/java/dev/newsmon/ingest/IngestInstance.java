@@ -52,7 +52,11 @@ final class IngestInstance implements AutoCloseable {
 				"newsmon.ingest.demo.enabled=false", "newsmon.ingest.feeds.topic=" + registry,
 				"newsmon.ingest.feeds.group=" + registry,
 				"newsmon.ingest.fetch.contact-url=https://" + name + ".invalid/", "newsmon.ingest.poll.host-gap=0s"));
-		properties.addAll(List.of(extra));
+		for (String property : extra) {
+			String key = property.substring(0, property.indexOf('='));
+			properties.removeIf((existing) -> existing.startsWith(key + "="));
+			properties.add(property);
+		}
 		// as command-line arguments, which win over application.yml
 		return new IngestInstance(new SpringApplicationBuilder(IngestApplication.class)
 			.run(properties.stream().map((property) -> "--" + property).toArray(String[]::new)));

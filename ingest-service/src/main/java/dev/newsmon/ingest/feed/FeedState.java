@@ -16,8 +16,10 @@ import java.util.Map;
  * @param seen the article ids it brought recently, oldest first, each with the hash of
  * the content last published, so that unchanged items are not published again, also after
  * a restart; bounded
+ * @param webSub its WebSub subscription, or {@code null}
  */
-public record FeedState(Feed feed, FeedHealth health, String etag, String lastModified, Map<String, String> seen) {
+public record FeedState(Feed feed, FeedHealth health, String etag, String lastModified, Map<String, String> seen,
+		WebSubState webSub) {
 
 	public FeedState {
 		seen = (seen != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(seen)) : Map.of();
@@ -30,7 +32,7 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the state
 	 */
 	public static FeedState registered(Feed feed, Instant firstPoll) {
-		return new FeedState(feed, FeedHealth.unpolled(firstPoll), null, null, Map.of());
+		return new FeedState(feed, FeedHealth.unpolled(firstPoll), null, null, Map.of(), null);
 	}
 
 	/**
@@ -41,7 +43,7 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the new state
 	 */
 	public FeedState with(FeedHealth health, String etag, String lastModified) {
-		return new FeedState(this.feed, health, etag, lastModified, this.seen);
+		return new FeedState(this.feed, health, etag, lastModified, this.seen, this.webSub);
 	}
 
 	/**
@@ -50,7 +52,7 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the new state
 	 */
 	public FeedState withSeen(Map<String, String> seen) {
-		return new FeedState(this.feed, this.health, this.etag, this.lastModified, seen);
+		return new FeedState(this.feed, this.health, this.etag, this.lastModified, seen, this.webSub);
 	}
 
 	/**
@@ -59,7 +61,16 @@ public record FeedState(Feed feed, FeedHealth health, String etag, String lastMo
 	 * @return the new state
 	 */
 	public FeedState with(Feed feed) {
-		return new FeedState(feed, this.health, this.etag, this.lastModified, this.seen);
+		return new FeedState(feed, this.health, this.etag, this.lastModified, this.seen, this.webSub);
+	}
+
+	/**
+	 * Returns this state with another WebSub subscription.
+	 * @param webSub the subscription, or {@code null}
+	 * @return the new state
+	 */
+	public FeedState with(WebSubState webSub) {
+		return new FeedState(this.feed, this.health, this.etag, this.lastModified, this.seen, webSub);
 	}
 
 }

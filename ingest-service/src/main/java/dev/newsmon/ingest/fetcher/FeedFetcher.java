@@ -17,12 +17,16 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
@@ -34,6 +38,10 @@ import dev.newsmon.ingest.fetcher.FetchFailure.Kind;
  * for the whole fetch and a body limit counted after decompression.
  */
 public final class FeedFetcher implements AutoCloseable {
+
+	private static final Pattern LINK = Pattern.compile("<([^>]*)>([^,<]*)");
+
+	private static final Pattern REL = Pattern.compile("(?i)\\brel\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s,]+))");
 
 	private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
 			+ "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
@@ -134,7 +142,8 @@ public final class FeedFetcher implements AutoCloseable {
 				return new FetchResult.Fetched(current, redirects > 0 && permanentlyMoved, body,
 						response.headers().firstValue("Content-Type").orElse(null),
 						validators(response.headers(), Validators.NONE),
-						maxAge(response.headers().allValues("Cache-Control")));
+						maxAge(response.headers().allValues("Cache-Control")),
+						links(response.headers().allValues("Link"), current));
 			}
 			catch (BodyTooLargeException ex) {
 				return failed(Kind.TOO_LARGE, ex.getMessage() + " (after decompression)");
@@ -232,6 +241,34 @@ public final class FeedFetcher implements AutoCloseable {
 		String etag = headers.firstValue("ETag").orElse(fallback.etag());
 		String lastModified = headers.firstValue("Last-Modified").orElse(fallback.lastModified());
 		return new Validators(etag, lastModified);
+	}
+
+	/**
+	 * Reads {@code Link} headers (RFC 8288): {@code <url>; rel="hub self"}, relative URLs
+	 * resolved against the response's URL; the first target of each relation counts.
+	 */
+	static Map<String, String> links(List<String> headers, URI base) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (String header : headers) {
+			Matcher link = LINK.matcher(header);
+			while (link.find()) {
+				String target = link.group(1).strip();
+				Matcher rel = REL.matcher(link.group(2));
+				if (!rel.find()) {
+					continue;
+				}
+				String rels = (rel.group(1) != null) ? rel.group(1) : rel.group(2);
+				for (String name : rels.strip().split("\\s+")) {
+					try {
+						links.putIfAbsent(name.toLowerCase(Locale.ROOT), base.resolve(target).toString());
+					}
+					catch (IllegalArgumentException ex) {
+						// an unusable target is no link
+					}
+				}
+			}
+		}
+		return links;
 	}
 
 	/**

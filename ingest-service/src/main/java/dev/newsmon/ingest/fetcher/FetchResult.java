@@ -2,6 +2,7 @@ package dev.newsmon.ingest.fetcher;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The outcome of one fetch.
@@ -18,9 +19,11 @@ public sealed interface FetchResult {
 	 * @param validators the cache validators to send next time
 	 * @param maxAge how long the server says the response stays fresh
 	 * ({@code Cache-Control: max-age}), or {@code null}
+	 * @param links the {@code Link} header's targets by relation (RFC 8288), such as
+	 * {@code hub} and {@code self} for WebSub
 	 */
 	record Fetched(URI url, boolean permanentlyMoved, byte[] body, String contentType, Validators validators,
-			Duration maxAge) implements FetchResult {
+			Duration maxAge, Map<String, String> links) implements FetchResult {
 
 	}
 

@@ -22,6 +22,7 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
@@ -36,6 +37,8 @@ import org.jdom2.Element;
 public final class FeedParser {
 
 	private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
 	/**
 	 * Reads a feed document.
@@ -62,7 +65,43 @@ public final class FeedParser {
 		for (SyndEntry entry : feed.getEntries()) {
 			items.add(item(entry, feedUrl));
 		}
-		return new ParsedFeed(feed.getTitle(), blankToNull(feed.getLanguage()), items, ttl(feed));
+		return new ParsedFeed(feed.getTitle(), blankToNull(feed.getLanguage()), items, ttl(feed),
+				link(feed, "hub", feedUrl), link(feed, "self", feedUrl));
+	}
+
+	/**
+	 * A feed-level link by relation: Atom's {@code <link>}, or an {@code atom:link}
+	 * inside an RSS channel (WebSub section 4).
+	 */
+	private static String link(SyndFeed feed, String rel, URI feedUrl) {
+		String href = null;
+		if (feed.getLinks() != null) {
+			href = feed.getLinks()
+				.stream()
+				.filter((link) -> rel.equals(link.getRel()) && blankToNull(link.getHref()) != null)
+				.map(SyndLink::getHref)
+				.findFirst()
+				.orElse(null);
+		}
+		if (href == null) {
+			for (Element element : feed.getForeignMarkup()) {
+				if (ATOM.equals(element.getNamespaceURI()) && element.getName().equals("link")
+						&& rel.equals(element.getAttributeValue("rel"))
+						&& blankToNull(element.getAttributeValue("href")) != null) {
+					href = element.getAttributeValue("href");
+					break;
+				}
+			}
+		}
+		if (href == null) {
+			return null;
+		}
+		try {
+			return (feedUrl != null) ? feedUrl.resolve(href.strip()).toString() : href.strip();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The RSS 2.0 {@code <ttl>}, in minutes; absent or not positive means none. */

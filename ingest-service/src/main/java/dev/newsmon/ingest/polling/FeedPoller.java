@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,8 +69,16 @@ public class FeedPoller {
 
 	private final PollMetrics metrics;
 
+	private final HubSubscriber hubSubscriber;
+
+	private final Duration maxInterval;
+
 	FeedPoller(FeedStore store, FeedFetcher fetcher, ArticleSink sink, FetchProperties fetchProperties,
-			PollProperties properties, Clock clock, MeterRegistry meterRegistry) {
+			PollProperties properties, Clock clock, MeterRegistry meterRegistry,
+			ObjectProvider<HubSubscriber> hubSubscriber) {
+		this.hubSubscriber = hubSubscriber.getIfAvailable(() -> (feedId, hub, topic) -> {
+		});
+		this.maxInterval = properties.maxInterval();
 		this.metrics = new PollMetrics(meterRegistry);
 		this.store = store;
 		this.fetcher = fetcher;
@@ -181,35 +191,111 @@ public class FeedPoller {
 		catch (FeedParseException ex) {
 			return failed(feed, polledAt, new FetchFailure(Kind.PARSE, ex.getMessage()));
 		}
-		List<ArticleFetched> articles = ArticleProcessor.process(parsed.items(),
-				new ArticleProcessor.Source(feed.id(), feed.name(), feed.language()), polledAt,
-				this.fetchProperties.maxItemsPerFetch());
-		ContentDedupe.Decision decision = ContentDedupe.decide(articles, state.seen(), this.store::contentHash,
-				this.seenPerFeed);
-		if (!decision.publish().isEmpty()) {
-			long start = System.nanoTime();
-			try {
-				this.sink.publish(decision.publish());
-				this.metrics.published(Duration.ofNanos(System.nanoTime() - start));
-			}
-			catch (ArticleSink.PublishFailedException ex) {
-				// nothing is remembered as seen: the next poll publishes the articles
-				// again
-				return failed(feed, polledAt, new FetchFailure(Kind.PUBLISH, ex.getMessage()));
-			}
-		}
-		this.metrics.items("published", decision.publish().size());
-		this.metrics.items("duplicate", decision.fromOtherFeeds());
-		this.metrics.items("unchanged", articles.size() - decision.publish().size() - decision.fromOtherFeeds());
-		if (decision.fromOtherFeeds() > 0) {
-			logger.debug("Feed '{}' brought {} articles another feed already published", feed.name(),
-					decision.fromOtherFeeds());
+		List<ArticleFetched> articles = process(feed, parsed, polledAt);
+		ContentDedupe.Decision decision = decide(state, articles);
+		FetchFailure failure = publish(decision);
+		if (failure != null) {
+			return failed(feed, polledAt, failure);
 		}
 		if (fetched.permanentlyMoved() && !fetched.url().toString().equals(feed.url())) {
 			moved(feed, fetched.url().toString());
 		}
-		return succeeded(state, polledAt, "fetched", articles.size(), decision.publish().size(), decision.newToFeed(),
-				decision.seen(), fetched.validators(), longest(fetched.maxAge(), parsed.ttl()));
+		PollOutcome outcome = succeeded(state, polledAt, "fetched", articles.size(), decision.publish().size(),
+				decision.newToFeed(), decision.seen(), fetched.validators(), longest(fetched.maxAge(), parsed.ttl()));
+		// WebSub section 4: the Link header first, then the feed's own links
+		String hub = fetched.links().getOrDefault("hub", parsed.hub());
+		if (hub != null) {
+			String self = fetched.links().getOrDefault("self", parsed.self());
+			this.hubSubscriber.discovered(feed.id(), hub, (self != null) ? self : fetched.url().toString());
+		}
+		return outcome;
+	}
+
+	/**
+	 * Takes content a WebSub hub pushed for a feed through the same pipeline as a polled
+	 * document: same parsing, cleaning, dedupe and publication. The feed's poll schedule
+	 * stays as it is.
+	 * @param feedId the feed's id
+	 * @param body the pushed document
+	 * @param contentType its {@code Content-Type}, or {@code null}
+	 * @return what the push did, or empty if no such feed is registered
+	 */
+	public Optional<PollOutcome> pushed(String feedId, byte[] body, String contentType) {
+		Optional<FeedState> found = this.store.findById(feedId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		FeedState state = found.get();
+		Feed feed = state.feed();
+		Instant at = this.clock.instant();
+		ParsedFeed parsed;
+		try {
+			parsed = this.parser.parse(body, contentType, URI.create(feed.url()));
+		}
+		catch (FeedParseException ex) {
+			logger.warn("Feed '{}': pushed content is not a feed: {}", feed.name(), ex.getMessage());
+			return Optional.of(new PollOutcome(feedId, "failed", 0, 0, Kind.PARSE.id(), ex.getMessage(), at,
+					state.health().nextPoll()));
+		}
+		List<ArticleFetched> articles = process(feed, parsed, at);
+		ContentDedupe.Decision decision = decide(state, articles);
+		FetchFailure failure = publish(decision);
+		if (failure != null) {
+			// the next poll fetches the same items and publishes them
+			logger.warn("Feed '{}': pushed articles not published: {}", feed.name(), failure.message());
+			return Optional.of(new PollOutcome(feedId, "failed", articles.size(), 0, failure.kind().id(),
+					failure.message(), at, state.health().nextPoll()));
+		}
+		this.metrics.fetched("pushed");
+		this.store.update(feedId, (current) -> {
+			FeedHealth health = current.health();
+			int interval = (health.pollIntervalSeconds() > 0) ? health.pollIntervalSeconds() : feed.intervalSeconds();
+			return current
+				.with(health.succeeded(at, decision.newToFeed(), health.nextPoll(), Duration.ofSeconds(interval)),
+						current.etag(), current.lastModified())
+				.withSeen(decision.seen());
+		});
+		logger.info("Feed '{}': pushed {} articles, {} published", feed.name(), articles.size(),
+				decision.publish().size());
+		return Optional.of(new PollOutcome(feedId, "pushed", articles.size(), decision.publish().size(), null, null, at,
+				state.health().nextPoll()));
+	}
+
+	private List<ArticleFetched> process(Feed feed, ParsedFeed parsed, Instant at) {
+		return ArticleProcessor.process(parsed.items(),
+				new ArticleProcessor.Source(feed.id(), feed.name(), feed.language()), at,
+				this.fetchProperties.maxItemsPerFetch());
+	}
+
+	private ContentDedupe.Decision decide(FeedState state, List<ArticleFetched> articles) {
+		ContentDedupe.Decision decision = ContentDedupe.decide(articles, state.seen(), this.store::contentHash,
+				this.seenPerFeed);
+		this.metrics.items("published", decision.publish().size());
+		this.metrics.items("duplicate", decision.fromOtherFeeds());
+		this.metrics.items("unchanged", articles.size() - decision.publish().size() - decision.fromOtherFeeds());
+		if (decision.fromOtherFeeds() > 0) {
+			logger.debug("Feed '{}' brought {} articles another feed already published", state.feed().name(),
+					decision.fromOtherFeeds());
+		}
+		return decision;
+	}
+
+	/**
+	 * Publishes the decided articles; a failure leaves them unseen, for the next poll.
+	 */
+	private FetchFailure publish(ContentDedupe.Decision decision) {
+		if (decision.publish().isEmpty()) {
+			return null;
+		}
+		long start = System.nanoTime();
+		try {
+			this.sink.publish(decision.publish());
+			this.metrics.published(Duration.ofNanos(System.nanoTime() - start));
+			return null;
+		}
+		catch (ArticleSink.PublishFailedException ex) {
+			return new FetchFailure(Kind.PUBLISH, ex.getMessage());
+		}
 	}
 
 	/**
@@ -236,9 +322,18 @@ public class FeedPoller {
 		int current = before.health().pollIntervalSeconds();
 		Duration interval = this.intervals.next(Duration.ofSeconds(feed.intervalSeconds()),
 				(current > 0) ? Duration.ofSeconds(current) : null, published > 0, freshFor);
+		if (before.webSub() != null && before.webSub().activeAt(polledAt)) {
+			// the hub pushes: polling is only the safety net, and renews the lease in
+			// time
+			Duration untilRenewal = Duration.between(polledAt,
+					before.webSub().renewAt(ChronoUnit.FOREVER.getDuration()));
+			Duration safetyNet = (untilRenewal.compareTo(this.maxInterval) < 0) ? untilRenewal : this.maxInterval;
+			interval = longest(interval, safetyNet);
+		}
+		Duration adapted = interval;
 		Instant next = this.backoff.afterSuccess(polledAt, interval);
 		this.store.update(feed.id(), (state) -> {
-			FeedState polled = state.with(state.health().succeeded(polledAt, newToFeed, next, interval),
+			FeedState polled = state.with(state.health().succeeded(polledAt, newToFeed, next, adapted),
 					validators.etag(), validators.lastModified());
 			return (seen != null) ? polled.withSeen(seen) : polled;
 		});

@@ -33,6 +33,7 @@ import dev.newsmon.ingest.fetcher.FeedFetcher;
 import dev.newsmon.ingest.fetcher.FetchProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -94,7 +95,7 @@ public final class PollCycleBenchmark {
 				1000);
 		try (FeedFetcher fetcher = new FeedFetcher(fetchProperties, new AddressPolicy(List.of("127.0.0.0/8")), clock)) {
 			FeedPoller poller = new FeedPoller(store, fetcher, sink, fetchProperties, pollProperties, clock,
-					new SimpleMeterRegistry());
+					new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(HubSubscriber.class));
 			List<String> ids = new ArrayList<>();
 			for (int i = 0; i < feeds; i++) {
 				String path = "/etag/" + i + ".xml";
