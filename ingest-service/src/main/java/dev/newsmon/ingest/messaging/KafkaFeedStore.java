@@ -272,43 +272,69 @@ class KafkaFeedStore implements FeedStore, SmartLifecycle {
 	}
 
 	private void readView(CountDownLatch ready) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(null))) {
-			this.viewConsumer = consumer;
-			List<TopicPartition> all = consumer.partitionsFor(this.properties.topic())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(all);
-			consumer.seekToBeginning(all);
-			Map<Integer, Long> ends = new HashMap<>();
-			consumer.endOffsets(all).forEach((partition, end) -> ends.put(partition.partition(), end));
-			this.startedEmpty = ends.values().stream().allMatch((end) -> end == 0);
-			boolean caughtUp = false;
-			while (this.running) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-					apply(record);
-				}
+		Map<Integer, Long> ends = null;
+		while (this.running) {
+			try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(null))) {
+				this.viewConsumer = consumer;
+				List<TopicPartition> all = consumer.partitionsFor(this.properties.topic())
+					.stream()
+					.map((info) -> new TopicPartition(info.topic(), info.partition()))
+					.toList();
+				consumer.assign(all);
 				for (TopicPartition partition : all) {
-					this.positions.put(partition.partition(), consumer.position(partition));
+					// after a failure, go on where the view stopped
+					Long next = this.positions.get(partition.partition());
+					if (next != null) {
+						consumer.seek(partition, next);
+					}
+					else {
+						consumer.seekToBeginning(List.of(partition));
+					}
 				}
-				synchronized (this.progress) {
-					this.progress.notifyAll();
+				if (ends == null) {
+					ends = new HashMap<>();
+					for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(all).entrySet()) {
+						ends.put(end.getKey().partition(), end.getValue());
+					}
+					this.startedEmpty = ends.values().stream().allMatch((end) -> end == 0);
 				}
-				if (!caughtUp && caughtUp(ends)) {
-					caughtUp = true;
-					logger.info("Read {} feeds from {}", this.feeds.size(), this.properties.topic());
-					ready.countDown();
+				while (this.running) {
+					for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+						apply(record);
+					}
+					for (TopicPartition partition : all) {
+						this.positions.put(partition.partition(), consumer.position(partition));
+					}
+					synchronized (this.progress) {
+						this.progress.notifyAll();
+					}
+					if (ready.getCount() > 0 && caughtUp(ends)) {
+						logger.info("Read {} feeds from {}", this.feeds.size(), this.properties.topic());
+						ready.countDown();
+					}
 				}
 			}
+			catch (WakeupException ex) {
+				// stopping
+			}
+			catch (RuntimeException ex) {
+				logger.error("Reading the feed registry {} failed; reading again in a second", this.properties.topic(),
+						ex);
+				pause();
+			}
+			finally {
+				this.viewConsumer = null;
+			}
 		}
-		catch (WakeupException ex) {
-			// stopping
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(1000);
 		}
-		catch (RuntimeException ex) {
-			logger.error("Reading the feed registry {} stopped", this.properties.topic(), ex);
-		}
-		finally {
-			this.viewConsumer = null;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
 		}
 	}
 
@@ -374,23 +400,29 @@ class KafkaFeedStore implements FeedStore, SmartLifecycle {
 	}
 
 	private void joinGroup(CountDownLatch assigned) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(this.properties.group()))) {
-			this.groupConsumer = consumer;
-			consumer.subscribe(List.of(this.properties.topic()), new Ownership(consumer, assigned));
-			while (this.running) {
-				// the partitions are paused: poll only keeps the membership alive
-				consumer.poll(Duration.ofMillis(500));
+		while (this.running) {
+			try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+					consumerConfig(this.properties.group()))) {
+				this.groupConsumer = consumer;
+				consumer.subscribe(List.of(this.properties.topic()), new Ownership(consumer, assigned));
+				while (this.running) {
+					// the partitions are paused: poll only keeps the membership alive
+					consumer.poll(Duration.ofMillis(500));
+				}
 			}
-		}
-		catch (WakeupException ex) {
-			// stopping
-		}
-		catch (RuntimeException ex) {
-			logger.error("Membership of group '{}' stopped; this replica polls no feed", this.properties.group(), ex);
-		}
-		finally {
-			this.owned.clear();
-			this.groupConsumer = null;
+			catch (WakeupException ex) {
+				// stopping
+			}
+			catch (RuntimeException ex) {
+				logger.error("Membership of group '{}' failed; this replica polls no feed until it joins again",
+						this.properties.group(), ex);
+				this.owned.clear();
+				pause();
+			}
+			finally {
+				this.owned.clear();
+				this.groupConsumer = null;
+			}
 		}
 	}
 
