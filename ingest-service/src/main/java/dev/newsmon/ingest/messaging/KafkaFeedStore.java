@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -60,7 +61,7 @@ class KafkaFeedStore implements FeedStore, SmartLifecycle {
 
 	private final KafkaTemplate<String, FeedRecord> template;
 
-	private final JsonMapper jsonMapper;
+	private final ObjectReader recordReader;
 
 	private final FeedTopicProperties properties;
 
@@ -101,7 +102,7 @@ class KafkaFeedStore implements FeedStore, SmartLifecycle {
 			JsonMapper jsonMapper, FeedTopicProperties properties) {
 		this.consumerFactory = consumerFactory;
 		this.template = template;
-		this.jsonMapper = jsonMapper;
+		this.recordReader = FeedRecord.reader(jsonMapper);
 		this.properties = properties;
 	}
 
@@ -354,7 +355,7 @@ class KafkaFeedStore implements FeedStore, SmartLifecycle {
 		}
 		FeedRecord value;
 		try {
-			value = this.jsonMapper.readValue(record.value(), FeedRecord.class);
+			value = this.recordReader.readValue(record.value());
 		}
 		catch (JacksonException ex) {
 			// nothing better can be done with a record of the registry: the feed keeps
