@@ -77,6 +77,15 @@ class AddressPolicyTests {
 		assertThat(policy.isAllowed(InetAddress.getByName("192.168.1.1"))).isFalse();
 	}
 
+	@ParameterizedTest(name = "{0} stays refused when only loopback is allowed")
+	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/feed",
+			"http://172.16.0.1/feed", "http://192.168.0.1/feed", "http://100.64.0.1/feed", "http://[fd00::1]/feed",
+			"http://[::1]/feed", "http://0.0.0.0/feed" })
+	void privateRangesStayRefusedWhenLoopbackIsAllowed(String url) {
+		AddressPolicy policy = new AddressPolicy(List.of("127.0.0.0/8"));
+		assertThatExceptionOfType(RefusedAddressException.class).isThrownBy(() -> policy.check(URI.create(url)));
+	}
+
 	@Test
 	void publicAddressesPass() {
 		AddressPolicy policy = new AddressPolicy(List.of());
