@@ -27,6 +27,8 @@ final class ArticleConsumer implements AutoCloseable {
 
 	private final List<String> keys = new ArrayList<>();
 
+	private final List<String> values = new ArrayList<>();
+
 	ArticleConsumer(String run) {
 		this.run = run;
 		Properties properties = new Properties();
@@ -54,11 +56,22 @@ final class ArticleConsumer implements AutoCloseable {
 			for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(200))) {
 				if (record.value() != null && record.value().contains(this.run)) {
 					this.keys.add(record.key());
+					this.values.add(record.value());
 				}
 			}
 		}
 		while (System.nanoTime() < until);
 		return List.copyOf(this.keys);
+	}
+
+	/**
+	 * Reads for a while and returns every value of this run read so far.
+	 * @param time how long to read
+	 * @return the values, as JSON
+	 */
+	List<String> values(Duration time) {
+		keys(time);
+		return List.copyOf(this.values);
 	}
 
 	@Override

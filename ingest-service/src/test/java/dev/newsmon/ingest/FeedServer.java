@@ -24,6 +24,8 @@ final class FeedServer implements AutoCloseable {
 
 	private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
+	private final Map<String, byte[]> raw = new ConcurrentHashMap<>();
+
 	private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
 
 	private final HttpServer server;
@@ -42,11 +44,14 @@ final class FeedServer implements AutoCloseable {
 				exchange.close();
 				return;
 			}
-			this.headers.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
 			String feed = this.feeds.get(path);
-			byte[] body = (feed != null) ? feed.getBytes(StandardCharsets.UTF_8) : new byte[0];
+			byte[] raw = this.raw.get(path);
+			byte[] body = (raw != null) ? raw : (feed != null) ? feed.getBytes(StandardCharsets.UTF_8) : new byte[0];
 			exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
-			exchange.sendResponseHeaders((feed != null) ? 200 : 404, (body.length > 0) ? body.length : -1);
+			this.headers.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
+
+			exchange.sendResponseHeaders((raw != null || feed != null) ? 200 : 404,
+					(body.length > 0) ? body.length : -1);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
 			}
@@ -56,6 +61,12 @@ final class FeedServer implements AutoCloseable {
 
 	String serve(String path, String body) {
 		this.feeds.put(path, body);
+		return url(path);
+	}
+
+	String serve(String path, byte[] body, String contentType) {
+		this.raw.put(path, body);
+		this.headers.put(path, Map.of("Content-Type", contentType));
 		return url(path);
 	}
 

@@ -72,4 +72,23 @@ class FetchPoliciesIntegrationTests {
 			.isGreaterThan(Duration.ofMinutes(134));
 	}
 
+	@Test
+	void theContentTypeCharsetDecodesAFeedWithoutDeclaration() throws Exception {
+		String korean = "한미 국방장관 회담 " + RUN;
+		String rss = "<?xml version=\"1.0\"?>\n" + FeedServer
+			.rss("국방 소식",
+					List.of(FeedServer.item("https://wire.newsmon.invalid/" + RUN + "/ko", korean, "연합훈련을 늘리기로 했다.")))
+			.replaceFirst("<\\?xml[^>]*>\\s*", "");
+		String url = server.serve("/" + RUN + "/euc-kr.xml", rss.getBytes(java.nio.charset.Charset.forName("EUC-KR")),
+				"application/rss+xml; charset=EUC-KR");
+		try (ArticleConsumer articles = new ArticleConsumer(RUN)) {
+			String id = ingest.register(url, "EUC-KR wire").path("id").asString();
+			assertThat(ingest.poll(id).path("itemsPublished").asInt()).isEqualTo(1);
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(articles.values(Duration.ZERO))
+					.anySatisfy((value) -> assertThat(value).contains(korean)));
+		}
+	}
+
 }
