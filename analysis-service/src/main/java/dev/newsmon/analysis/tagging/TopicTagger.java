@@ -40,7 +40,8 @@ public final class TopicTagger implements AutoCloseable {
 
 	private static final String EXCEPT_SUFFIX = "/except";
 
-	// a lead shorter than this is a dateline or an abbreviation, not a sentence
+	// a Latin full stop earlier than this ends an abbreviation or a dateline, not a
+	// sentence
 	private static final int MIN_LEAD = 40;
 
 	private static final int MAX_LEAD = 300;
@@ -347,10 +348,13 @@ public final class TopicTagger implements AutoCloseable {
 	 */
 	static int leadEnd(String body) {
 		int limit = Math.min(body.length(), MAX_LEAD);
-		for (int i = MIN_LEAD; i < limit; i++) {
+		for (int i = 0; i < limit; i++) {
 			char c = body.charAt(i);
+			if (c == '。' || c == '！' || c == '？') {
+				return i + 1;
+			}
 			boolean end = (i + 1 == body.length()) || Character.isWhitespace(body.charAt(i + 1));
-			if (c == '。' || c == '！' || c == '？' || ((c == '.' || c == '!' || c == '?') && end)) {
+			if (i >= MIN_LEAD && end && (c == '.' || c == '!' || c == '?')) {
 				return i + 1;
 			}
 		}

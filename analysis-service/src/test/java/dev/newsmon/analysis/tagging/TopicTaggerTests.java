@@ -101,4 +101,21 @@ class TopicTaggerTests {
 				""".formatted(version, word, word);
 	}
 
+	@Test
+	void theLeadIsTheFirstSentence() {
+		String body = "North Korea fired a ballistic missile on Monday, the military said. It flew 400 km.";
+		assertThat(TopicTagger.leadEnd(body)).isEqualTo(body.indexOf(" It flew"));
+		assertThat(TopicTagger.leadEnd("北朝鮮は月曜日、弾道ミサイル1発を日本海に向けて発射したと防衛省が発表した。ミサイルは排他的経済水域の外に落ちた。")).isEqualTo(38);
+	}
+
+	@Test
+	void aSubjectNamedOnceDeepInTheBodyIsNotTheTopic() {
+		String body = "A ransomware attack stopped the port's container terminal for two days, the police said. "
+				+ "The attackers used a flaw in the terminal software that had been disclosed months earlier. "
+				+ "Officials plan to share threat information with allies, and Japan took part in exercises "
+				+ "at NATO's cyber defence centre last year.";
+		assertThat(tagger.tag("Hackers halt a container port", "", body)).extracting(TopicMatch::id)
+			.doesNotContain("nato-asia-partnership");
+	}
+
 }
