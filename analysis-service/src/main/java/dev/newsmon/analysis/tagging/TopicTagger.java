@@ -216,8 +216,12 @@ public final class TopicTagger implements AutoCloseable {
 		for (String section : TextAnalyzers.SECTIONS) {
 			String text = sections.get(section);
 			if (!text.isBlank()) {
-				for (String language : languagesToAnalyse(text)) {
-					document.add(new TextField(TextAnalyzers.field(section, language), text, Field.Store.NO));
+				List<String> languages = languagesToAnalyse(text);
+				for (String language : languages) {
+					// the English chain only needs the Latin words of a Japanese or
+					// Korean text
+					String analysed = (language.equals("en") && languages.size() > 1) ? latinOnly(text) : text;
+					document.add(new TextField(TextAnalyzers.field(section, language), analysed, Field.Store.NO));
 				}
 			}
 		}
@@ -316,6 +320,36 @@ public final class TopicTagger implements AutoCloseable {
 			languages.add("ko");
 		}
 		return languages;
+	}
+
+	/**
+	 * Blanks out the characters of Han, kana and Hangul, keeping every offset: the
+	 * standard tokenizer would make a token of each Han character, for nothing that an
+	 * English alias can match.
+	 */
+	static String latinOnly(String text) {
+		char[] chars = text.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (Character.isSurrogate(c)) {
+				int codePoint = text.codePointAt(i);
+				if (Character.isSupplementaryCodePoint(codePoint) && isCjk(codePoint)) {
+					chars[i] = ' ';
+					chars[i + 1] = ' ';
+				}
+				i += (Character.isHighSurrogate(c) && i + 1 < chars.length) ? 1 : 0;
+			}
+			else if (isCjk(c)) {
+				chars[i] = ' ';
+			}
+		}
+		return new String(chars);
+	}
+
+	private static boolean isCjk(int codePoint) {
+		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
 	}
 
 	/**

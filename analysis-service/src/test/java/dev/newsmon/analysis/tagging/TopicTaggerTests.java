@@ -118,4 +118,14 @@ class TopicTaggerTests {
 			.doesNotContain("nato-asia-partnership");
 	}
 
+	@Test
+	void theEnglishChainSeesOnlyTheLatinWordsOfAJapaneseOrKoreanTextAtTheirOffsets() {
+		String text = "日本とNATOは協力する。한국과 AUKUS 𠮷";
+		String latin = TopicTagger.latinOnly(text);
+		assertThat(latin).hasSameSizeAs(text);
+		assertThat(latin.indexOf("NATO")).isEqualTo(text.indexOf("NATO"));
+		assertThat(latin.indexOf("AUKUS")).isEqualTo(text.indexOf("AUKUS"));
+		assertThat(latin.strip()).startsWith("NATO").doesNotContain("日", "한", "𠮷");
+	}
+
 }
