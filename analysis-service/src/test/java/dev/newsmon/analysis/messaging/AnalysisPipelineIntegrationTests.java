@@ -89,6 +89,7 @@ class AnalysisPipelineIntegrationTests {
 		assertThat(analysis.get("language").stringValue()).isEqualTo("ko");
 		assertThat(analysis.get("topics").get(0).get("id").stringValue()).isEqualTo("north-korea");
 		assertThat(analysis.get("topics").get(0).get("evidence")).isNotEmpty();
+		assertThat(analysis.get("entities").findValuesAsString("id")).contains("Q423");
 		assertThat(analysis.get("clusterId").stringValue()).isNotBlank();
 		assertThat(analysis.get("analyzedAt").stringValue()).isNotBlank();
 		assertThat(record.headers().lastHeader("__TypeId__")).isNull();
