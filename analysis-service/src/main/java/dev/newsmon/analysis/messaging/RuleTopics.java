@@ -1,5 +1,7 @@
 package dev.newsmon.analysis.messaging;
 
+import dev.newsmon.events.Topics;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -12,7 +14,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class RuleTopics {
 
-	static final String RULES = "news.rules.v1";
+	static final String RULES = Topics.RULES;
 
 	@Bean
 	KafkaAdmin.NewTopics ruleTopic(KafkaTopicProperties properties, RuleLogProperties log) {
