@@ -127,7 +127,12 @@ class MappingMigrationIntegrationTests {
 		properties.put("spring.kafka.consumer.group-id", "search-migration-" + RUN);
 		properties.put("newsmon.search.index.alias", ALIAS);
 		properties.put("newsmon.search.messaging.initial-backoff", "200ms");
-		return new SpringApplicationBuilder(SearchApplication.class).properties(properties).run();
+		// as arguments: they must win over application.yml, as default properties do not
+		String[] args = properties.entrySet()
+			.stream()
+			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(SearchApplication.class).run(args);
 	}
 
 	private static List<String> indicesBehindAlias() throws Exception {

@@ -38,8 +38,9 @@ class ArticleAnalyzedListener {
 	}
 
 	// the group is spring.kafka.consumer.group-id, not the listener id
-	@KafkaListener(id = "search-articles-analyzed", idIsGroup = false, topics = Topics.ARTICLES_ANALYZED,
-			batch = "true")
+	// the topic is configurable only so that a benchmark can feed its own
+	@KafkaListener(id = "search-articles-analyzed", idIsGroup = false,
+			topics = "${newsmon.search.messaging.topic:" + Topics.ARTICLES_ANALYZED + "}", batch = "true")
 	void onArticlesAnalyzed(List<ConsumerRecord<String, ArticleAnalyzed>> records) {
 		List<ConsumerRecord<String, ArticleAnalyzed>> readable = new ArrayList<>(records.size());
 		List<ConsumerRecord<String, ArticleAnalyzed>> unreadable = new ArrayList<>();

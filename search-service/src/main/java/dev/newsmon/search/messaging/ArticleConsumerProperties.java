@@ -2,6 +2,8 @@ package dev.newsmon.search.messaging;
 
 import java.time.Duration;
 
+import dev.newsmon.events.Topics;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttemptsOnUnexpectedErrors how many times a batch is retried after a failure
  * that is neither a rejected record nor an Elasticsearch outage, before its records go to
  * the dead-letter topic
+ * @param topic the topic of analysed articles; only a benchmark reads another one
  */
 @ConfigurationProperties("newsmon.search.messaging")
 record ArticleConsumerProperties(@DefaultValue("1s") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
-		@DefaultValue("5") int maxAttemptsOnUnexpectedErrors) {
+		@DefaultValue("5") int maxAttemptsOnUnexpectedErrors, @DefaultValue(Topics.ARTICLES_ANALYZED) String topic) {
 
 }

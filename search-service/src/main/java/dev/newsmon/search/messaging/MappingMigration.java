@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.newsmon.events.ArticleAnalyzed;
-import dev.newsmon.events.Topics;
 import dev.newsmon.search.indexing.ArticleIndex;
 import dev.newsmon.search.indexing.ArticleIndexer;
 import dev.newsmon.search.indexing.IndexingFailedException;
@@ -109,7 +108,7 @@ class MappingMigration implements SmartLifecycle {
 
 	private void migrate() {
 		try (Consumer<?, ?> replay = this.consumer) {
-			List<TopicPartition> partitions = replay.partitionsFor(Topics.ARTICLES_ANALYZED)
+			List<TopicPartition> partitions = replay.partitionsFor(this.properties.topic())
 				.stream()
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
 				.toList();
