@@ -121,6 +121,7 @@ public final class SearchBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
+		String version = (args.length > 1) ? args[1] : "1";
 		String kafka = required("KAFKA_BOOTSTRAP_SERVERS");
 		String elasticsearch = required("ELASTICSEARCH_URL");
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -128,7 +129,7 @@ public final class SearchBenchmark {
 		String alias = "bench-" + run;
 		String group = "bench-" + run;
 		Instant base = Instant.now();
-		System.out.printf("N = %,d synthetic articles (en/ja/ko 1:1:1), run %s%n", n, run);
+		System.out.printf("N = %,d synthetic articles (en/ja/ko 1:1:1), mapping v%s, run %s%n", n, version, run);
 
 		Properties admin = new Properties();
 		admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
@@ -141,8 +142,9 @@ public final class SearchBenchmark {
 				try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SearchApplication.class).run(
 						"--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
 						"--spring.elasticsearch.uris=" + elasticsearch, "--spring.kafka.consumer.group-id=" + group,
-						"--newsmon.search.index.alias=" + alias, "--newsmon.search.messaging.topic=" + topic,
-						"--spring.kafka.listener.auto-startup=false", "--logging.level.root=WARN")) {
+						"--newsmon.search.index.alias=" + alias, "--newsmon.search.index.version=" + version,
+						"--newsmon.search.messaging.topic=" + topic, "--spring.kafka.listener.auto-startup=false",
+						"--logging.level.root=WARN")) {
 					double serviceRate = timeService(service, kafkaAdmin, topic, group, n);
 					send(elasticsearch, "POST", "/" + alias + "/_refresh", null);
 					String raw = alias + "-vraw";
@@ -158,7 +160,7 @@ public final class SearchBenchmark {
 			finally {
 				kafkaAdmin.deleteTopics(List.of(topic)).all().get();
 				kafkaAdmin.deleteConsumerGroups(List.of(group));
-				send(elasticsearch, "DELETE", "/" + alias + "-v1", null);
+				send(elasticsearch, "DELETE", "/" + alias + "-v" + version, null);
 				send(elasticsearch, "DELETE", "/_index_template/" + alias, null);
 			}
 		}
