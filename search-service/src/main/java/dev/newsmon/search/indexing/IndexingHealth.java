@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether Elasticsearch takes the articles the service consumes. A failed bulk request is
- * retried without end while the failure is transient (ADR 0004), so this indicator is how
+ * retried without end while the failure is transient (ADR 0009), so this indicator is how
  * an operator learns that indexing is stalled: it reports {@code DOWN} once the number of
  * failed attempts in a row reaches {@code newsmon.search.index.unhealthy-after}, and
  * {@code UP} again after the next acknowledged batch.

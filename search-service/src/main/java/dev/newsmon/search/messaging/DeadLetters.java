@@ -14,7 +14,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Failure handling of the article consumer (ADR 0004). Records that can never be indexed
+ * Failure handling of the article consumer (ADR 0009). Records that can never be indexed
  * (unreadable, or rejected by Elasticsearch as malformed) go to {@code <topic>-dlt} with
  * the reason in the standard {@code kafka_dlt-*} headers. When Elasticsearch is down or
  * overloaded the batch fails with {@link IndexingFailedException}: it is retried with
