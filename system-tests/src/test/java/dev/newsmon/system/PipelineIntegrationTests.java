@@ -105,6 +105,17 @@ class PipelineIntegrationTests {
 		}
 	}
 
+	@Test
+	void everyServiceServesPrometheusMetrics() throws Exception {
+		for (ServiceProcess service : services) {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(service.uri("/actuator/prometheus")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(service.uri("/actuator/prometheus").toString()).isEqualTo(200);
+			assertThat(response.body()).contains("jvm_memory_used_bytes");
+		}
+	}
+
 	private void pollNow(String feedId) throws Exception {
 		send(HttpRequest.newBuilder(ingest.uri("/api/feeds/" + feedId + "/poll"))
 			.header("Authorization", "Bearer " + API_KEY)
