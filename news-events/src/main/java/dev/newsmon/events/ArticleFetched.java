@@ -22,10 +22,14 @@ import java.util.List;
  * only
  * @param publishedAt when the article was published, as the feed says, or the fetch time
  * @param fetchedAt when ingest-service fetched it
+ * @param summaryHtml the summary as sanitized HTML (only formatting and http/https links,
+ * no scripts, styles or event handlers), possibly empty
+ * @param enclosures the absolute http(s) URLs of the item's enclosures and media,
+ * possibly empty
  */
 public record ArticleFetched(int schemaVersion, String articleId, String url, String feedId, String source,
 		String title, String summary, String body, String author, List<String> categories, String languageHint,
-		Instant publishedAt, Instant fetchedAt) {
+		Instant publishedAt, Instant fetchedAt, String summaryHtml, List<String> enclosures) {
 
 	/** The schema version that this code writes. */
 	public static final int SCHEMA_VERSION = 1;

@@ -162,7 +162,7 @@ class IndexingOutageIntegrationTests {
 		Instant now = Instant.now();
 		ArticleFetched fetched = new ArticleFetched(1, id, "https://example.org/" + id, "feed-outage",
 				"Outage Wire " + RUN, "Coast guard vessels shadow a survey ship", "", "The ships kept their distance.",
-				null, List.of(), "en", now, now);
+				null, List.of(), "en", now, now, "", List.of());
 		ArticleAnalyzed analyzed = new ArticleAnalyzed(1, fetched, "en", List.of(), List.of(), 1L, "cluster-" + id,
 				now);
 		return producer.send(new ProducerRecord<>(Topics.ARTICLES_ANALYZED, id, json.writeValueAsBytes(analyzed)))

@@ -143,7 +143,8 @@ class MappingMigrationIntegrationTests {
 
 	private static void publish(String id, String title, Instant analyzedAt) throws Exception {
 		ArticleFetched fetched = new ArticleFetched(1, id, "https://example.org/" + id, "feed-migration", SOURCE, title,
-				"", "Two frigates of the navy called at the port.", null, List.of(), "en", analyzedAt, analyzedAt);
+				"", "Two frigates of the navy called at the port.", null, List.of(), "en", analyzedAt, analyzedAt, "",
+				List.of());
 		ArticleAnalyzed analyzed = new ArticleAnalyzed(1, fetched, "en", List.of(), List.of(), 1L, "cluster-" + id,
 				analyzedAt);
 		producer.send(new ProducerRecord<>(Topics.ARTICLES_ANALYZED, id, json.writeValueAsBytes(analyzed))).get();

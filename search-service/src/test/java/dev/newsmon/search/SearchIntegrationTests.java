@@ -202,7 +202,7 @@ class SearchIntegrationTests {
 		ArticleFetched a = tooLongUrl.article();
 		ArticleFetched withImmenseUrl = new ArticleFetched(1, a.articleId(),
 				"https://example.org/" + "x".repeat(40_000), a.feedId(), a.source(), a.title(), a.summary(), a.body(),
-				null, List.of(), "en", a.publishedAt(), a.fetchedAt());
+				null, List.of(), "en", a.publishedAt(), a.fetchedAt(), "", List.of());
 		publish(new ArticleAnalyzed(1, withImmenseUrl, "en", List.of(), List.of(), 1L, "c", NOW));
 
 		Map<String, ConsumerRecord<String, byte[]>> dead = awaitDeadLetters(List.of(poison, immense));
@@ -370,7 +370,7 @@ class SearchIntegrationTests {
 	private static ArticleAnalyzed article(String id, String language, String title, String body, String topic,
 			Instant time, String source, String cluster) {
 		ArticleFetched fetched = new ArticleFetched(1, id, "https://example.org/" + id, "feed-it", source, title, "",
-				body, null, List.of(), language, time, time);
+				body, null, List.of(), language, time, time, "", List.of());
 		List<ArticleAnalyzed.TopicTag> topics = (topic != null)
 				? List.of(new ArticleAnalyzed.TopicTag(topic, 0.8, List.of())) : List.of();
 		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), 7L, cluster, time);

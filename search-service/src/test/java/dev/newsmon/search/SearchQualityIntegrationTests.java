@@ -81,7 +81,7 @@ class SearchQualityIntegrationTests {
 		for (String[] row : rows("quality/corpus.tsv")) {
 			ArticleFetched article = new ArticleFetched(1, row[0], "https://example.org/quality/" + row[0],
 					"feed-quality", "Quality " + row[1], row[2], "", row[3], null, List.of(), row[1], published,
-					published);
+					published, "", List.of());
 			corpus
 				.add(new ArticleAnalyzed(1, article, row[1], List.of(), List.of(), 0L, "quality-" + row[0], published));
 		}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,13 +14,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.module.DCSubject;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
@@ -37,6 +42,8 @@ import org.jdom2.Element;
 public final class FeedParser {
 
 	private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+	private static final int MAX_ENCLOSURES = 10;
 
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
@@ -137,7 +144,49 @@ public final class FeedParser {
 			summary = media(entry, "description");
 		}
 		return new ParsedItem(title, link(entry, feedUrl), summary, content(entry.getContents()), author(entry),
-				categories(entry), instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()));
+				categories(entry), instant(entry.getPublishedDate()), instant(entry.getUpdatedDate()),
+				enclosures(entry, feedUrl));
+	}
+
+	/**
+	 * The URLs of the item's {@code <enclosure>}s (RSS 2.0), {@code rel="enclosure"}
+	 * links (Atom) and {@code media:content} (Media RSS), made absolute; only http and
+	 * https, at most {@value #MAX_ENCLOSURES}.
+	 */
+	private static List<String> enclosures(SyndEntry entry, URI feedUrl) {
+		Set<String> urls = new LinkedHashSet<>();
+		for (SyndEnclosure enclosure : entry.getEnclosures()) {
+			addUrl(urls, enclosure.getUrl(), feedUrl);
+		}
+		Deque<Element> elements = new ArrayDeque<>(entry.getForeignMarkup());
+		while (!elements.isEmpty()) {
+			Element element = elements.poll();
+			if (MEDIA_RSS.equals(element.getNamespaceURI())) {
+				if (element.getName().equals("content")) {
+					addUrl(urls, element.getAttributeValue("url"), feedUrl);
+				}
+				if (element.getName().equals("group") || element.getName().equals("content")) {
+					elements.addAll(element.getChildren());
+				}
+			}
+		}
+		return urls.stream().limit(MAX_ENCLOSURES).toList();
+	}
+
+	private static void addUrl(Set<String> urls, String value, URI feedUrl) {
+		if (blankToNull(value) == null) {
+			return;
+		}
+		try {
+			URI uri = (feedUrl != null) ? feedUrl.resolve(value.strip().replace(" ", "%20")) : new URI(value.strip());
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (scheme.equals("http") || scheme.equals("https")) {
+				urls.add(uri.toString());
+			}
+		}
+		catch (IllegalArgumentException | URISyntaxException ex) {
+			// an unusable enclosure URL is left out; the item itself is still good
+		}
 	}
 
 	/**

@@ -15,8 +15,10 @@ import java.util.List;
  * @param categories the item's categories
  * @param published when the item was published, or {@code null}
  * @param updated when the item was last updated, or {@code null}
+ * @param enclosures the absolute http(s) URLs of the item's enclosures and Media RSS
+ * content, without duplicates
  */
 public record ParsedItem(String title, String link, String summary, String content, String author,
-		List<String> categories, Instant published, Instant updated) {
+		List<String> categories, Instant published, Instant updated, List<String> enclosures) {
 
 }

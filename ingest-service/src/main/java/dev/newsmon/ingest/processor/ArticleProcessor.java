@@ -70,7 +70,7 @@ public final class ArticleProcessor {
 		String author = HtmlText.of(item.author());
 		return new ArticleFetched(ArticleFetched.SCHEMA_VERSION, ArticleId.of(url), url, source.feedId(), source.name(),
 				title, summary, body, author.isEmpty() ? null : author, item.categories(), source.language(),
-				publishedAt(item, fetchedAt), fetchedAt);
+				publishedAt(item, fetchedAt), fetchedAt, HtmlText.snippet(item.summary(), url), item.enclosures());
 	}
 
 	/**

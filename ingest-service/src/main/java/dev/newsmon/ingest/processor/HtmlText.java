@@ -4,10 +4,12 @@ import java.util.Set;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeVisitor;
 
 /**
@@ -20,7 +22,38 @@ public final class HtmlText {
 			"h6", "blockquote", "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption",
 			"dd", "dt", "hr");
 
+	/**
+	 * Formatting and links only: no scripts, styles, frames, images or event handlers,
+	 * and links only to http and https (jsoup adds rel=nofollow).
+	 */
+	private static final Safelist SNIPPET = Safelist.basic().removeProtocols("a", "href", "ftp", "mailto");
+
+	/** A snippet longer than this is given as escaped plain text instead. */
+	static final int MAX_SNIPPET_CHARS = 8_000;
+
 	private HtmlText() {
+	}
+
+	/**
+	 * Returns a sanitized HTML snippet of a fragment, safe to show in a page: only the
+	 * elements and attributes of jsoup's basic safelist, relative links made absolute
+	 * against the base URI and unsafe ones removed. An oversized result falls back to the
+	 * escaped, shortened plain text.
+	 * @param html the fragment, or {@code null}
+	 * @param baseUri the URI that relative links resolve against, or {@code null}
+	 * @return the sanitized HTML, possibly empty, never {@code null}
+	 */
+	public static String snippet(String html, String baseUri) {
+		if (html == null || html.isBlank()) {
+			return "";
+		}
+		String clean = Jsoup.clean(html, (baseUri != null) ? baseUri : "", SNIPPET).strip();
+		if (clean.length() <= MAX_SNIPPET_CHARS) {
+			return clean;
+		}
+		String text = of(html);
+		// an escaped character takes at most six characters (&quot;)
+		return Entities.escape(text.substring(0, Math.min(text.length(), MAX_SNIPPET_CHARS / 6)));
 	}
 
 	/**

@@ -163,7 +163,9 @@ class FeedParserTests {
 		assertThat(article.content()).contains("<b>met</b> in Manila");
 		assertThat(article.published()).isEqualTo(java.time.Instant.parse("2026-11-25T06:30:00Z"));
 		assertThat(article.author()).isEqualTo("Desk writer");
+		assertThat(article.enclosures()).containsExactly("https://fixture.newsmon.invalid/media/ships.jpg");
 		ParsedItem video = feed.items().get(1);
+		assertThat(video.enclosures()).containsExactly("https://fixture.newsmon.invalid/media/briefing.mp4");
 		assertThat(video.title()).isEqualTo("Video briefing on the drills");
 		assertThat(video.summary()).isEqualTo("A ministry spokesperson explains the drills.");
 	}

@@ -66,7 +66,7 @@ class ContentDedupeTests {
 	void hashCoversTitleSummaryAndBodyOnly() {
 		ArticleFetched article = article("a", "Title", "Body");
 		ArticleFetched refetched = new ArticleFetched(1, "a", "https://example.org/a", "feed", "Source", "Title",
-				"Summary", "Body", "someone else", List.of("x"), "en", NOW, NOW.plusSeconds(600));
+				"Summary", "Body", "someone else", List.of("x"), "en", NOW, NOW.plusSeconds(600), "", List.of());
 		assertThat(ContentDedupe.hash(refetched)).isEqualTo(ContentDedupe.hash(article)).hasSize(16);
 		assertThat(ContentDedupe.hash(article("a", "Title", "Summary", "Body")))
 			.isNotEqualTo(ContentDedupe.hash(article("a", "TitleSummary", "", "Body")));
@@ -78,7 +78,7 @@ class ContentDedupeTests {
 
 	private static ArticleFetched article(String id, String title, String summary, String body) {
 		return new ArticleFetched(1, id, "https://example.org/" + id, "feed", "Source", title, summary, body, null,
-				List.of(), "en", NOW, NOW);
+				List.of(), "en", NOW, NOW, "", List.of());
 	}
 
 }

@@ -22,11 +22,13 @@ class ArticleProcessorTests {
 	void buildsTheEvent() {
 		ParsedItem item = new ParsedItem("Allies &amp; partners", "HTTPS://Example.com/a?utm_source=rss#x",
 				"<p>Summary <b>bold</b></p>", "<p>Body one</p><p>Body two</p>", "Reporter", List.of("NATO"),
-				Instant.parse("2026-11-26T08:00:00Z"), null);
+				Instant.parse("2026-11-26T08:00:00Z"), null, List.of("https://example.com/a.jpg"));
 		List<ArticleFetched> articles = ArticleProcessor.process(List.of(item), SOURCE, FETCHED_AT, 10);
 		assertThat(articles).singleElement().satisfies((article) -> {
 			assertThat(article.schemaVersion()).isEqualTo(ArticleFetched.SCHEMA_VERSION);
 			assertThat(article.url()).isEqualTo("https://example.com/a");
+			assertThat(article.summaryHtml()).isEqualTo("<p>Summary <b>bold</b></p>");
+			assertThat(article.enclosures()).containsExactly("https://example.com/a.jpg");
 			assertThat(article.articleId()).isEqualTo(ArticleId.of("https://example.com/a"));
 			assertThat(article.feedId()).isEqualTo("feed1");
 			assertThat(article.source()).isEqualTo("Fixture Wire");
@@ -51,7 +53,8 @@ class ArticleProcessorTests {
 			future published, sane updated  | 2030-01-01T00:00:00Z | 2026-11-20T00:00:00Z | 2026-11-20T00:00:00Z
 			""")
 	void publicationTime(String description, Instant published, Instant updated, Instant expected) {
-		ParsedItem item = new ParsedItem("t", "https://example.com/a", null, null, null, List.of(), published, updated);
+		ParsedItem item = new ParsedItem("t", "https://example.com/a", null, null, null, List.of(), published, updated,
+				List.of());
 		assertThat(ArticleProcessor.publishedAt(item, FETCHED_AT)).isEqualTo(expected);
 	}
 
@@ -73,13 +76,13 @@ class ArticleProcessorTests {
 	@Test
 	void titleFallsBackToTheSummary() {
 		ParsedItem item = new ParsedItem(null, "https://example.com/a", "Short summary", null, null, List.of(), null,
-				null);
+				null, List.of());
 		assertThat(ArticleProcessor.process(List.of(item), SOURCE, FETCHED_AT, 1).get(0).title())
 			.isEqualTo("Short summary");
 	}
 
 	private static ParsedItem item(String link) {
-		return new ParsedItem("title", link, "summary", null, null, List.of(), null, null);
+		return new ParsedItem("title", link, "summary", null, null, List.of(), null, null, List.of());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.newsmon.ingest.processor;
 
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,42 @@ class HtmlTextTests {
 	@ValueSource(strings = "   ")
 	void emptyInputGivesEmptyText(String html) {
 		assertThat(HtmlText.of(html)).isEmpty();
+		assertThat(HtmlText.snippet(html, "https://example.com/a")).isEmpty();
+	}
+
+	static Stream<Arguments> snippets() {
+		return Stream.of(
+				argumentSet("formatting kept", "<p>Ministers met on <b>Monday</b>.</p>",
+						"<p>Ministers met on <b>Monday</b>.</p>"),
+				argumentSet("scripts and styles removed", "<p>Text</p><script>alert(1)</script><style>p{}</style>",
+						"<p>Text</p>"),
+				argumentSet("event handlers removed", "<b onmouseover='evil()'>bold</b>", "<b>bold</b>"),
+				argumentSet("javascript links lose their href", "<a href='javascript:evil()'>x</a>",
+						"<a rel=\"nofollow\">x</a>"),
+				argumentSet("data and mailto links lose their href", "<a href='data:text/html,x'>d</a>",
+						"<a rel=\"nofollow\">d</a>"),
+				argumentSet("relative links made absolute", "<a href='/b'>b</a>",
+						"<a href=\"https://example.com/b\">b</a>"),
+				argumentSet("links elsewhere get nofollow", "<a href='https://other.example/'>o</a>",
+						"<a href=\"https://other.example/\" rel=\"nofollow\">o</a>"),
+				argumentSet("images and frames removed",
+						"<img src='https://x/y.png' onerror='evil()'><iframe></iframe>t", "t"),
+				argumentSet("style attributes removed", "<span style='position:fixed'>s</span>", "<span>s</span>"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("snippets")
+	void sanitizesSnippets(String html, String snippet) {
+		assertThat(HtmlText.snippet(html, "https://example.com/a")).isEqualTo(snippet);
+	}
+
+	@Test
+	void oversizedSnippetFallsBackToEscapedText() {
+		String html = "<p>" + "<b>&lt;x&gt;</b> ".repeat(3_000) + "</p>";
+		String snippet = HtmlText.snippet(html, null);
+		assertThat(snippet).hasSizeLessThanOrEqualTo(HtmlText.MAX_SNIPPET_CHARS)
+			.doesNotContain("<b>")
+			.startsWith("&lt;x&gt;");
 	}
 
 }

@@ -51,7 +51,7 @@ class ArticleDocumentsTests {
 
 	static ArticleAnalyzed analyzed(String id, String language, String title, Instant analyzedAt) {
 		ArticleFetched article = new ArticleFetched(1, id, "https://example.org/" + id, "feed-1", "Example News", title,
-				"", "", null, List.of(), language, NOW, NOW);
+				"", "", null, List.of(), language, NOW, NOW, "", List.of());
 		return new ArticleAnalyzed(1, article, language,
 				List.of(new ArticleAnalyzed.TopicTag("north-korea", 0.9, List.of())), List.of(), 42L, "c1", analyzedAt);
 	}

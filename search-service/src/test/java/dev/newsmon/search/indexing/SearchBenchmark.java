@@ -324,7 +324,8 @@ public final class SearchBenchmark {
 		String id = String.format("bench%027d", i);
 		Instant published = base.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
 		ArticleFetched fetched = new ArticleFetched(1, id, "https://bench.example.org/" + id, "feed-" + (i % 50),
-				"Source " + (i % 20), title, "", body.toString(), null, List.of(), language, published, published);
+				"Source " + (i % 20), title, "", body.toString(), null, List.of(), language, published, published, "",
+				List.of());
 		List<ArticleAnalyzed.TopicTag> topics = List.of(new ArticleAnalyzed.TopicTag(
 				TOPICS[random.nextInt(TOPICS.length)], 0.5 + random.nextDouble() / 2, List.of()));
 		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), random.nextLong(),
