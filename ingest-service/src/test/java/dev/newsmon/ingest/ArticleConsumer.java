@@ -35,7 +35,8 @@ final class ArticleConsumer implements AutoCloseable {
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-		// on a fresh broker the topic appears only when the service under test declares it:
+		// on a fresh broker the topic appears only when the service under test declares
+		// it:
 		// look for it often; "earliest" then reads everything it was sent
 		properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
 		this.consumer = new KafkaConsumer<>(properties);
