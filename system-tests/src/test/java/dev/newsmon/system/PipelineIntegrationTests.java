@@ -106,13 +106,19 @@ class PipelineIntegrationTests {
 	}
 
 	@Test
-	void everyServiceServesPrometheusMetrics() throws Exception {
+	void everyServiceIsReadyWithKafkaAndServesPrometheusMetrics() throws Exception {
 		for (ServiceProcess service : services) {
 			HttpResponse<String> response = http.send(
 					HttpRequest.newBuilder(service.uri("/actuator/prometheus")).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(service.uri("/actuator/prometheus").toString()).isEqualTo(200);
 			assertThat(response.body()).contains("jvm_memory_used_bytes");
+			HttpResponse<String> readiness = http.send(
+					HttpRequest.newBuilder(service.uri("/actuator/health/readiness")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(json.readTree(readiness.body()).path("components").path("kafka").path("status").asString())
+				.as("readiness of %s includes Kafka", service.uri("/"))
+				.isEqualTo("UP");
 		}
 	}
 

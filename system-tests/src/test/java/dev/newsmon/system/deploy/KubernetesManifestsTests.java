@@ -60,9 +60,9 @@ class KubernetesManifestsTests {
 	 * The services: name, HTTP port, the health contributors of their readiness group.
 	 */
 	private static final List<ServiceCase> SERVICES = List.of(
-			new ServiceCase("ingest-service", 8081, List.of("readinessState")),
-			new ServiceCase("analysis-service", 8082, List.of("readinessState")),
-			new ServiceCase("search-service", 8080, List.of("readinessState", "elasticsearch")));
+			new ServiceCase("ingest-service", 8081, List.of("readinessState", "kafka")),
+			new ServiceCase("analysis-service", 8082, List.of("readinessState", "kafka")),
+			new ServiceCase("search-service", 8080, List.of("readinessState", "kafka", "elasticsearch")));
 
 	private static final List<String> OVERLAYS = List.of("dev", "prod");
 
