@@ -103,7 +103,7 @@ cat <<EOF
 
 newsmon is running.
   search API      http://127.0.0.1:8080/api/search?q=NATO
-  web page        http://127.0.0.1:8080/
+  OpenAPI         http://127.0.0.1:8080/swagger-ui.html
   feeds API       http://127.0.0.1:8081/api/feeds
   analysis API    http://127.0.0.1:8082/api/analyze
   API key         $NEWSMON_API_KEY   (Authorization: Bearer <key> on writes)
