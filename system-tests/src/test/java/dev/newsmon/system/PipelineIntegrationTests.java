@@ -8,12 +8,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.newsmon.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +98,10 @@ class PipelineIntegrationTests {
 				.isEqualTo("https://wire.newsmon.invalid/" + run + "/north-korea-missile");
 			assertThat(missile.path("language").asString()).isEqualTo("en");
 			assertThat(topicIds(hitWithTitle(found, "cycling lanes"))).isEmpty();
+			assertThat(traceIds(missile.path("id").asString()))
+				.as("the W3C trace context travels with the article from ingest through analysis")
+				.hasSize(1)
+				.allSatisfy((traceId) -> assertThat(traceId).matches("[0-9a-f]{32}"));
 
 			// The publisher adds one item; a new poll must bring only that one.
 			String update = FeedServer.resource("/feeds/pipeline-update.xml").replace("RUN", run);
@@ -120,6 +133,40 @@ class PipelineIntegrationTests {
 				.as("readiness of %s includes Kafka", service.uri("/"))
 				.isEqualTo("UP");
 		}
+	}
+
+	/**
+	 * The trace ids in the {@code traceparent} headers of an article's records on the
+	 * fetched and the analysed topics.
+	 */
+	private static Set<String> traceIds(String articleId) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		Map<String, String> traceParents = new HashMap<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+			consumer.subscribe(List.of(Topics.ARTICLES_FETCHED, Topics.ARTICLES_ANALYZED));
+			await("both records of " + articleId).atMost(Duration.ofSeconds(30)).until(() -> {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					Header header = record.headers().lastHeader("traceparent");
+					if (articleId.equals(record.key())) {
+						traceParents.put(record.topic(),
+								(header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "none");
+					}
+				}
+				return traceParents.size() == 2;
+			});
+		}
+		Set<String> traceIds = new HashSet<>();
+		// traceparent: version-traceid-parentid-flags (W3C Trace Context)
+		for (String value : traceParents.values()) {
+			String[] parts = value.split("-");
+			traceIds.add((parts.length == 4) ? parts[1] : "no traceparent: " + value);
+		}
+		return traceIds;
 	}
 
 	private void pollNow(String feedId) throws Exception {
