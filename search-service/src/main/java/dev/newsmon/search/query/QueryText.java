@@ -79,8 +79,10 @@ final class QueryText {
 			}
 			else {
 				int start = i;
+				// a backslash escapes nothing: Elasticsearch is not given the escape
+				// operator, so a quote after one still opens a phrase there
 				while (i < length && !isTermEnd(q, i)) {
-					i += (q.charAt(i) == '\\' && i + 1 < length) ? 2 : 1;
+					i++;
 				}
 				replacement = terms.apply(q.substring(start, i));
 			}
