@@ -39,11 +39,26 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	static ServiceProcess start(String name, int port, Map<String, String> environment) throws IOException {
+		return start(name, port, environment, name);
+	}
+
+	/**
+	 * Starts a service with its output in a log of the given name, so that two tests that
+	 * run the same service keep their logs apart.
+	 * @param name the service's module
+	 * @param port its HTTP port
+	 * @param environment its environment on top of this JVM's
+	 * @param logName the log's name, without {@code .log}
+	 * @return the process
+	 * @throws IOException if it cannot be started
+	 */
+	static ServiceProcess start(String name, int port, Map<String, String> environment, String logName)
+			throws IOException {
 		Path jar = Path.of("..", name, "target", name + "-" + projectVersion() + "-exec.jar").toAbsolutePath();
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: run the tests through 'mvn verify' from the root");
 		}
-		Path log = Path.of("target", "system-tests", name + ".log");
+		Path log = Path.of("target", "system-tests", logName + ".log");
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
