@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -27,8 +28,13 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -64,6 +70,8 @@ public final class PinnedHttpClient implements AutoCloseable {
 			.setConnectTimeout(Timeout.of(properties.connectTimeout()))
 			// TLS handshakes and reads; each fetch also has its own deadline
 			.setSocketTimeout(Timeout.of(properties.totalTimeout()))
+			// a pooled connection idle for a while is checked before it is used again
+			.setValidateAfterInactivity(TimeValue.ofSeconds(2))
 			.build();
 		PoolingHttpClientConnectionManagerBuilder pool = new PoolingHttpClientConnectionManagerBuilder() {
 
@@ -89,7 +97,7 @@ public final class PinnedHttpClient implements AutoCloseable {
 			// caller, within its size limit
 			.disableRedirectHandling()
 			.disableContentCompression()
-			.disableAutomaticRetries()
+			.setRetryStrategy(new StaleConnectionRetry())
 			.disableCookieManagement()
 			.disableAuthCaching()
 			.disableDefaultUserAgent()
@@ -150,6 +158,32 @@ public final class PinnedHttpClient implements AutoCloseable {
 	@Override
 	public void close() {
 		this.client.close(CloseMode.IMMEDIATE);
+	}
+
+	/**
+	 * Sends an idempotent request once more when a reused connection turned out to be
+	 * closed by the server (no answer at all), as the JDK client did; never retries on an
+	 * answer (429 and 503 go back to the poller with their Retry-After) and never on
+	 * other failures.
+	 */
+	static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+
+		@Override
+		public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+			return execCount <= 1 && exception instanceof NoHttpResponseException
+					&& Method.isIdempotent(request.getMethod());
+		}
+
+		@Override
+		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+			return false;
+		}
+
+		@Override
+		public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+			return TimeValue.ZERO_MILLISECONDS;
+		}
+
 	}
 
 	/**

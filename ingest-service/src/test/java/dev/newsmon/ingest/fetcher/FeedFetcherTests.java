@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -341,6 +342,42 @@ class FeedFetcherTests {
 			socket.connect(server.getAddress(), 1000);
 			assertThat(socket.isConnected()).isTrue();
 		}
+	}
+
+	@Test
+	void aConnectionClosedWithoutAnswerIsTriedOnceMore() throws Exception {
+		assertThat(this.fetcher.fetch(URI.create(closingServer(1)), Validators.NONE))
+			.isInstanceOf(FetchResult.Fetched.class);
+		assertFailure(this.fetcher.fetch(URI.create(closingServer(2)), Validators.NONE), Kind.IO);
+	}
+
+	/**
+	 * A server that hangs up on the first requests without a word, then answers; it
+	 * serves two connections at most.
+	 */
+	private static String closingServer(int hangUps) throws IOException {
+		ServerSocket socket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+		executor.execute(() -> {
+			try (socket) {
+				for (int connection = 0; connection < 2; connection++) {
+					try (Socket client = socket.accept()) {
+						client.getInputStream().read(new byte[4096]);
+						if (connection >= hangUps) {
+							OutputStream out = client.getOutputStream();
+							out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length
+									+ "\r\nConnection: close\r\n\r\n")
+								.getBytes(StandardCharsets.US_ASCII));
+							out.write(FEED);
+							out.flush();
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the test is over
+			}
+		});
+		return "http://127.0.0.1:" + socket.getLocalPort() + "/feed";
 	}
 
 	@Test
