@@ -46,9 +46,9 @@ import static org.awaitility.Awaitility.await;
  * component being back, and the index must hold every article ingest published exactly
  * once. Poison records on each topic the services read must not block their partition.
  * <p>
- * Each reconciliation is a step of {@link #reconcile(String)}; a check that every
- * subscription received each matching article exactly once belongs there too, once
- * search-service delivers alerts.
+ * The index is checked in {@link #reconcile(String)}; a check that every subscription
+ * received each matching article exactly once belongs there too, once search-service
+ * delivers alerts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailureIntegrationTests {
