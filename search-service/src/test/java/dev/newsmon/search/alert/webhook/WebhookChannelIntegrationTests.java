@@ -162,7 +162,8 @@ class WebhookChannelIntegrationTests {
 			"http://[::ffff:127.0.0.1]:PORT/private", "http://100.64.1.1/hook", "http://[fd00::1]/hook" })
 	void neverConnectsToPrivateAddressesThatAreNotAllowed(String target) throws Exception {
 		this.channel.destroy();
-		this.channel = channel(List.of());
+		this.channel = new WebhookChannel(properties(), new WebhookNetworkProperties(List.of()),
+				new SimpleMeterRegistry(), Clock.systemUTC());
 
 		Outcome outcome = deliver(alert("sub-private",
 				target.replace("PORT", Integer.toString(this.server.getAddress().getPort())), null));
@@ -182,10 +183,13 @@ class WebhookChannelIntegrationTests {
 	}
 
 	private WebhookChannel channel(List<String> allowedNetworks) {
-		WebhookProperties properties = new WebhookProperties(Duration.ofSeconds(1), Duration.ofSeconds(2), RETRY_FOR,
-				Duration.ofMillis(50), Duration.ofMillis(300), 4, 100, 1024);
-		return new WebhookChannel(properties, new WebhookNetworkProperties(allowedNetworks), this.meters,
+		return new WebhookChannel(properties(), new WebhookNetworkProperties(allowedNetworks), this.meters,
 				Clock.systemUTC());
+	}
+
+	private static WebhookProperties properties() {
+		return new WebhookProperties(Duration.ofSeconds(1), Duration.ofSeconds(2), RETRY_FOR, Duration.ofMillis(50),
+				Duration.ofMillis(300), 4, 100, 1024);
 	}
 
 	private Outcome deliver(Alert alert) throws Exception {
