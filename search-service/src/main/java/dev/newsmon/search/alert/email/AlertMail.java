@@ -3,10 +3,12 @@ package dev.newsmon.search.alert.email;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.newsmon.search.alert.Alert;
 import dev.newsmon.search.alert.Subscription;
@@ -27,7 +29,7 @@ record AlertMail(String subject, String text, String html) {
 	static AlertMail of(List<Alert> alerts, String publicUrl) {
 		Map<Subscription, List<Alert>> bySubscription = new LinkedHashMap<>();
 		for (Alert alert : alerts) {
-			bySubscription.computeIfAbsent(alert.subscription(), (key) -> new java.util.ArrayList<>()).add(alert);
+			bySubscription.computeIfAbsent(alert.subscription(), (key) -> new ArrayList<>()).add(alert);
 		}
 		StringBuilder text = new StringBuilder();
 		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
@@ -52,7 +54,7 @@ record AlertMail(String subject, String text, String html) {
 		return new AlertMail(subject(alerts, bySubscription.keySet()), text.toString(), html.toString());
 	}
 
-	private static String subject(List<Alert> alerts, java.util.Set<Subscription> subscriptions) {
+	private static String subject(List<Alert> alerts, Set<Subscription> subscriptions) {
 		if (alerts.size() == 1) {
 			Alert alert = alerts.get(0);
 			if (alert.trend() != null) {

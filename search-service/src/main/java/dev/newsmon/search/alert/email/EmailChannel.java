@@ -3,6 +3,7 @@ package dev.newsmon.search.alert.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,7 +188,7 @@ public class EmailChannel implements AlertChannel, DisposableBean {
 			helper.setTo(address);
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
-			helper.setSentDate(java.util.Date.from(this.clock.instant()));
+			helper.setSentDate(Date.from(this.clock.instant()));
 			// RFC 3834: no out-of-office replies to machine mail
 			message.setHeader("Auto-Submitted", "auto-generated");
 		}

@@ -6,9 +6,11 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import dev.newsmon.search.alert.Alert;
 import dev.newsmon.search.alert.AlertChannel;
@@ -155,7 +158,16 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 					"not sent: " + this.properties.maxPending() + " webhook deliveries are already under way", now,
 					"overloaded", 0));
 		}
-		byte[] body = this.json.writeValueAsBytes(WebhookPayload.of(alert));
+		byte[] body;
+		try {
+			body = this.json.writeValueAsBytes(WebhookPayload.of(alert));
+		}
+		catch (RuntimeException ex) {
+			// the future must complete, never throw
+			this.pendingCount.decrementAndGet();
+			return CompletableFuture.completedFuture(finished(false, 0,
+					"the alert could not be written as JSON: " + ex.getMessage(), now, "refused", 0));
+		}
 		Delivery delivery = new Delivery(alert, URI.create(channel.url()), body, now,
 				now.plus(this.properties.retryFor()), System.nanoTime());
 		this.pending.add(delivery);
@@ -263,9 +275,13 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		catch (RefusedAddressException ex) {
 			return new AttemptResult.Refused(ex.getMessage());
 		}
-		catch (SSLException ex) {
-			// a certificate that does not verify will not verify on the next try either
-			return new AttemptResult.Refused("TLS: " + ex.getMessage());
+		catch (SSLPeerUnverifiedException | SSLHandshakeException ex) {
+			if (ex instanceof SSLPeerUnverifiedException || hasCause(ex, CertificateException.class)) {
+				// a certificate that does not verify will not verify on the next try
+				// either
+				return new AttemptResult.Refused("TLS: " + ex.getMessage());
+			}
+			return new AttemptResult.Retryable("TLS: " + ex.getMessage(), null);
 		}
 		catch (InterruptedIOException ex) {
 			return new AttemptResult.Retryable("timed out after " + this.properties.attemptTimeout(), null);
@@ -276,6 +292,15 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		finally {
 			deadline.cancel(false);
 		}
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static AttemptResult withDetail(AttemptResult result, String detail) {
@@ -323,9 +348,7 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 	}
 
 	private static String elapsed(Delivery delivery, Instant now) {
-		return Duration.between(delivery.firstAttempt, now)
-			.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-			.toString();
+		return Duration.between(delivery.firstAttempt, now).truncatedTo(ChronoUnit.MILLIS).toString();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -173,9 +174,9 @@ class TrendEvaluatorIntegrationTests {
 
 	private static ArticleDocument article(String id, String title, Instant publishedAt) {
 		return new ArticleDocument(id, "https://news.example/" + id, "feed-1", "Trend Wire", title,
-				"A short summary of " + title.toLowerCase(java.util.Locale.ROOT) + ".", "The body of " + title + ".",
-				"", null, List.of(), "en", List.of(new ArticleDocument.Topic("north-korea", 0.9)), List.of(),
-				"cluster-" + id, 0L, publishedAt, publishedAt, publishedAt, publishedAt);
+				"A short summary of " + title.toLowerCase(Locale.ROOT) + ".", "The body of " + title + ".", "", null,
+				List.of(), "en", List.of(new ArticleDocument.Topic("north-korea", 0.9)), List.of(), "cluster-" + id, 0L,
+				publishedAt, publishedAt, publishedAt, publishedAt);
 	}
 
 	private static final class RecordingSink implements AlertSink {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -212,7 +214,7 @@ class WebhookChannelIntegrationTests {
 				trend);
 	}
 
-	private void answer(HttpExchange exchange, java.util.function.IntUnaryOperator status) throws IOException {
+	private void answer(HttpExchange exchange, IntUnaryOperator status) throws IOException {
 		int count = this.requests.computeIfAbsent(exchange.getRequestURI().getPath(), (path) -> new AtomicInteger())
 			.incrementAndGet();
 		byte[] body;
@@ -250,9 +252,8 @@ class WebhookChannelIntegrationTests {
 			}
 		}
 		boolean recent = Math.abs(Instant.now().getEpochSecond() - timestamp) <= 300;
-		return recent && signature != null
-				&& java.security.MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-						WebhookSignature.sign(SECRET, timestamp, body).getBytes(StandardCharsets.US_ASCII));
+		return recent && signature != null && MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+				WebhookSignature.sign(SECRET, timestamp, body).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private record Received(String delivery, String event, String attempt, String contentType, boolean signatureValid,
