@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -222,6 +223,11 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 	private void retryLater(Delivery delivery, AttemptResult.Retryable result) {
 		Instant now = this.clock.instant();
 		Duration remaining = Duration.between(now, delivery.deadline);
+		if (remaining.isNegative() || remaining.isZero()) {
+			complete(delivery, false, result.detail() + "; gave up after " + delivery.attempts + " attempts in "
+					+ elapsed(delivery, now));
+			return;
+		}
 		Duration delay;
 		if (result.retryAfter() != null) {
 			if (result.retryAfter().compareTo(remaining) > 0) {
@@ -233,11 +239,6 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		}
 		else {
 			delay = this.backoff.delay(delivery.attempts);
-		}
-		if (remaining.isNegative() || remaining.isZero()) {
-			complete(delivery, false, result.detail() + "; gave up after " + delivery.attempts + " attempts in "
-					+ elapsed(delivery, now));
-			return;
 		}
 		// the last attempt is made at the limit rather than never
 		Duration wait = (delay.compareTo(remaining) < 0) ? delay : remaining;
@@ -259,8 +260,11 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		post.setHeader(EVENT_HEADER, WebhookPayload.event(alert));
 		post.setHeader(ATTEMPT_HEADER, Integer.toString(delivery.attempts));
 		// the socket timeout bounds each read; this bounds a receiver that trickles bytes
-		ScheduledFuture<?> deadline = this.timer.schedule(post::cancel, this.properties.attemptTimeout().toMillis(),
-				TimeUnit.MILLISECONDS);
+		AtomicBoolean timedOut = new AtomicBoolean();
+		ScheduledFuture<?> deadline = this.timer.schedule(() -> {
+			timedOut.set(true);
+			post.cancel();
+		}, this.properties.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		try (ClassicHttpResponse response = this.client.executeOpen(null, post, null)) {
 			int status = response.getCode();
 			Header retryAfter = response.getFirstHeader("Retry-After");
@@ -283,10 +287,10 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 			}
 			return new AttemptResult.Retryable("TLS: " + ex.getMessage(), null);
 		}
-		catch (InterruptedIOException ex) {
-			return new AttemptResult.Retryable("timed out after " + this.properties.attemptTimeout(), null);
-		}
 		catch (IOException | RuntimeException ex) {
+			if (timedOut.get() || ex instanceof InterruptedIOException) {
+				return new AttemptResult.Retryable("timed out after " + this.properties.attemptTimeout(), null);
+			}
 			return new AttemptResult.Retryable(ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
 		}
 		finally {

@@ -41,7 +41,7 @@ class WebhookChannelIntegrationTests {
 
 	private static final String SECRET = "whsec_integration";
 
-	private static final Duration RETRY_FOR = Duration.ofMillis(1500);
+	private static final Duration RETRY_FOR = Duration.ofSeconds(3);
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -66,6 +66,23 @@ class WebhookChannelIntegrationTests {
 		this.server.createContext("/busy", (exchange) -> {
 			exchange.getResponseHeaders().add("Retry-After", "0");
 			answer(exchange, (count) -> (count == 1) ? 429 : 200);
+		});
+		this.server.createContext("/trickle", (exchange) -> {
+			this.requests.computeIfAbsent("/trickle", (path) -> new AtomicInteger()).incrementAndGet();
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(500, 0);
+			// one byte every 300 ms: every read is quick, the whole answer is not
+			try {
+				for (int i = 0; i < 40; i++) {
+					exchange.getResponseBody().write('x');
+					exchange.getResponseBody().flush();
+					Thread.sleep(300);
+				}
+			}
+			catch (IOException | InterruptedException ex) {
+				// the client hung up
+			}
+			exchange.close();
 		});
 		this.server.createContext("/", (exchange) -> answer(exchange, (count) -> 200));
 		this.server.start();
@@ -138,6 +155,15 @@ class WebhookChannelIntegrationTests {
 		assertThat(outcome.detail()).startsWith("HTTP 500").contains("gave up after");
 		assertThat(Duration.between(started, Instant.now())).isLessThan(RETRY_FOR.plusSeconds(3));
 		assertThat(this.requests.get("/down").get()).isEqualTo(outcome.attempts());
+	}
+
+	@Test
+	void cutsOffAReceiverThatTricklesItsAnswer() throws Exception {
+		Outcome outcome = deliver(alert("sub-trickle", url("/trickle"), null));
+
+		assertThat(outcome.delivered()).isFalse();
+		assertThat(outcome.detail()).startsWith("timed out after PT2S").contains("gave up after");
+		assertThat(this.requests.get("/trickle").get()).isEqualTo(outcome.attempts());
 	}
 
 	@Test
