@@ -81,7 +81,9 @@ class SubscriptionReader implements SmartLifecycle {
 			reader.assign(partitions);
 			reader.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-			checkCaughtUp(reader, end);
+			if (checkCaughtUp(reader, end)) {
+				end = null;
+			}
 			while (this.running) {
 				ConsumerRecords<String, String> records = reader.poll(this.properties.pollTimeout());
 				if (!records.isEmpty()) {

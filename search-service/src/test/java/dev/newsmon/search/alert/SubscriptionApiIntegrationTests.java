@@ -23,50 +23,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The subscriptions API on the real broker (KAFKA_BOOTSTRAP_SERVERS and
- * ELASTICSEARCH_URL; the test fails when they are missing), with a subscriptions topic,
- * index and consumer group of this run's own.
+ * The subscriptions API on the real broker and Elasticsearch.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
-				"spring.elasticsearch.uris=${ELASTICSEARCH_URL}",
-				"newsmon.api-key=" + SubscriptionApiIntegrationTests.KEY, "newsmon.kafka.partitions=2",
-				"spring.kafka.listener.auto-startup=false" })
-class SubscriptionApiIntegrationTests {
-
-	static final String KEY = "subscriptions-test-key";
-
-	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-
-	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
+class SubscriptionApiIntegrationTests extends AlertTestService {
 
 	@Autowired
 	private Subscriptions subscriptions;
 
-	@DynamicPropertySource
-	static void runProperties(DynamicPropertyRegistry registry) {
-		registry.add("newsmon.search.index.alias", () -> "it-subscriptions-api-" + RUN);
-		registry.add("newsmon.search.alert.deliveries-index", () -> "it-deliveries-api-" + RUN);
-		registry.add("newsmon.search.subscriptions.topic", () -> "it-subscriptions-api-" + RUN);
-		registry.add("spring.kafka.consumer.group-id", () -> "subscriptions-api-it-" + RUN);
-	}
-
-	@AfterAll
-	static void cleanUp() throws Exception {
-		String es = System.getenv("ELASTICSEARCH_URL");
-		send(HttpRequest.newBuilder(URI.create(es + "/it-subscriptions-api-" + RUN + "-v1")).DELETE().build());
-		send(HttpRequest.newBuilder(URI.create(es + "/_index_template/it-subscriptions-api-" + RUN)).DELETE().build());
-		send(HttpRequest.newBuilder(URI.create(es + "/it-deliveries-api-" + RUN)).DELETE().build());
-	}
-
 	@Test
 	void createsListsReadsAndDeletes() throws Exception {
-		HttpResponse<String> created = post(
+		HttpResponse<String> created = post("/api/subscriptions",
 				"{\"name\":\"Missiles\",\"query\":\"missile -drill\",\"topics\":[\"north-korea\"],"
 						+ "\"languages\":[\"en\",\"ja\"],\"channel\":{\"type\":\"webhook\",\"url\":\"https://93.184.215.14/hook\"}}",
 				KEY);
@@ -99,11 +65,11 @@ class SubscriptionApiIntegrationTests {
 		assertThat(list.body()).doesNotContain("secret");
 
 		assertThat(get("/api/subscriptions", null).statusCode()).isEqualTo(401);
-		assertThat(delete(id, null).statusCode()).isEqualTo(401);
-		assertThat(delete(id, KEY).statusCode()).isEqualTo(204);
+		assertThat(delete("/api/subscriptions/" + id, null).statusCode()).isEqualTo(401);
+		assertThat(delete("/api/subscriptions/" + id, KEY).statusCode()).isEqualTo(204);
 		assertThat(this.subscriptions.find(id)).isEmpty();
 		assertThat(get("/api/subscriptions/" + id, null).statusCode()).isEqualTo(404);
-		assertThat(delete(id, KEY).statusCode()).isEqualTo(404);
+		assertThat(delete("/api/subscriptions/" + id, KEY).statusCode()).isEqualTo(404);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -115,7 +81,7 @@ class SubscriptionApiIntegrationTests {
 			"not json; {\"name\":; body",
 			"bad email; {\"name\":\"n\",\"query\":\"q\",\"channel\":{\"type\":\"email\",\"email\":\"nobody\"}}; channel.email" })
 	void refusesBadSubscriptionsWithAProblem(String name, String body, String field) throws Exception {
-		HttpResponse<String> response = post(body, KEY);
+		HttpResponse<String> response = post("/api/subscriptions", body, KEY);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
@@ -127,52 +93,18 @@ class SubscriptionApiIntegrationTests {
 	@Test
 	void refusesWritesWithoutTheKeyAndOversizedBodies() throws Exception {
 		String body = "{\"name\":\"n\",\"query\":\"q\",\"channel\":{\"type\":\"sse\"}}";
-		HttpResponse<String> noKey = post(body, null);
+		HttpResponse<String> noKey = post("/api/subscriptions", body, null);
 		assertThat(noKey.statusCode()).isEqualTo(401);
 		assertThat(noKey.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"newsmon\"");
-		assertThat(post(body, "wrong").statusCode()).isEqualTo(401);
+		assertThat(post("/api/subscriptions", body, "wrong").statusCode()).isEqualTo(401);
 		String huge = "{\"name\":\"" + "n".repeat(20_000) + "\",\"channel\":{\"type\":\"sse\"}}";
-		assertThat(post(huge, KEY).statusCode()).isEqualTo(413);
+		assertThat(post("/api/subscriptions", huge, KEY).statusCode()).isEqualTo(413);
 	}
 
 	@Test
 	void unknownIdsAreNotFound() throws Exception {
 		assertThat(get("/api/subscriptions/" + "0".repeat(32), null).statusCode()).isEqualTo(404);
 		assertThat(get("/api/subscriptions/not-an-id", null).statusCode()).isEqualTo(404);
-	}
-
-	private HttpResponse<String> post(String body, String key) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/subscriptions"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		return send(request.build());
-	}
-
-	private HttpResponse<String> get(String path, String key) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		return send(request.build());
-	}
-
-	private HttpResponse<String> delete(String id, String key) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/subscriptions/" + id)).DELETE();
-		if (key != null) {
-			request.header("Authorization", "Bearer " + key);
-		}
-		return send(request.build());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }
