@@ -34,4 +34,11 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.apache.lucene..");
 
+	@ArchTest
+	static final ArchRule romeOnlyInAlert = noClasses().that()
+		.resideOutsideOfPackages("..search.alert..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.rometools..");
+
 }
