@@ -95,21 +95,15 @@ class HostileInputIntegrationTests {
 				"NEWSMON_API_KEY", API_KEY, "NEWSMON_ALLOWED_NETWORKS", ALLOWED_ADDRESS + "/32", "NEWSMON_DEMO_FEEDS",
 				"false", "SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
 		services.put(Target.INGEST,
-				ServiceProcess.start("ingest-service", 18181,
-						with(common,
-								Map.of("NEWSMON_INGEST_FEEDS_TOPIC", FEEDS_TOPIC, "NEWSMON_INGEST_FEEDS_GROUP",
-										RUN + "-feeds", "NEWSMON_INGEST_FEEDS_LOCATION", "file:" + noFeeds)),
-						"hostile-ingest-service"));
-		services
-			.put(Target.ANALYSIS,
-					ServiceProcess.start("analysis-service", 18182,
-							with(common,
-									Map.of("NEWSMON_ANALYSIS_RULES_TOPIC", RULES_TOPIC,
-											"SPRING_KAFKA_CONSUMER_GROUP_ID", ANALYSIS_GROUP)),
-							"hostile-analysis-service"));
-		services.put(Target.SEARCH, ServiceProcess.start("search-service", 18180, with(common,
-				Map.of("NEWSMON_SEARCH_INDEX_ALIAS", INDEX_ALIAS, "SPRING_KAFKA_CONSUMER_GROUP_ID", SEARCH_GROUP)),
-				"hostile-search-service"));
+				ServiceProcess.start("ingest-service", "hostile-ingest-service", 18181,
+						with(common, Map.of("NEWSMON_INGEST_FEEDS_TOPIC", FEEDS_TOPIC, "NEWSMON_INGEST_FEEDS_GROUP",
+								RUN + "-feeds", "NEWSMON_INGEST_FEEDS_LOCATION", "file:" + noFeeds))));
+		services.put(Target.ANALYSIS,
+				ServiceProcess.start("analysis-service", "hostile-analysis-service", 18182,
+						with(common, Map.of("NEWSMON_ANALYSIS_RULES_TOPIC", RULES_TOPIC,
+								"SPRING_KAFKA_CONSUMER_GROUP_ID", ANALYSIS_GROUP))));
+		services.put(Target.SEARCH, ServiceProcess.start("search-service", "hostile-search-service", 18180, with(common,
+				Map.of("NEWSMON_SEARCH_INDEX_ALIAS", INDEX_ALIAS, "SPRING_KAFKA_CONSUMER_GROUP_ID", SEARCH_GROUP))));
 		for (ServiceProcess service : services.values()) {
 			service.awaitReady(Duration.ofMinutes(3));
 		}
