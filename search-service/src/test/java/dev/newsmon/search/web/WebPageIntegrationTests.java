@@ -292,7 +292,8 @@ class WebPageIntegrationTests {
 
 	@Test
 	void takesTheReadmeScreenshot() throws Exception {
-		WebDriver browser = open("/?q=North%20Korea%20%7C%20%E5%8C%97%E6%9C%9D%E9%AE%AE%20%7C%20%EB%B6%81%ED%95%9C");
+		WebDriver browser = open(
+				"/?q=missile%20%7C%20%E3%83%9F%E3%82%B5%E3%82%A4%E3%83%AB%20%7C%20%EB%AF%B8%EC%82%AC%EC%9D%BC");
 		new WebDriverWait(browser, WAIT)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline .uplot canvas")));
 		new WebDriverWait(browser, WAIT)
