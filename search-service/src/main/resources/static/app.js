@@ -697,6 +697,11 @@
 		try {
 			const created = await request('POST', '/api/subscriptions', body, true);
 			$('sub-status').textContent = t('created', { name: created.name });
+			if (created.channel && created.channel.secret) {
+				// the API shows a webhook's signing secret only in this answer
+				$('sub-status').append(el('br'), document.createTextNode(t('webhookSecret') + ' '),
+					el('code', { text: created.channel.secret }));
+			}
 			$('sub-form').reset();
 			channelFields();
 			await loadSubscriptions();
