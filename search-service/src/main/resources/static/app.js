@@ -7,6 +7,7 @@
 	const STRINGS = window.NEWSMON_STRINGS;
 	const UI_LANGUAGES = ['en', 'ja', 'ko'];
 	const PAGE_SIZE = 20;
+	const RISING_REFRESH_MS = 5 * 60 * 1000;
 	const KEY_STORAGE = 'newsmon.apiKey';
 	const LANG_STORAGE = 'newsmon.uiLang';
 	const COLOURS = ['#1f6feb', '#d1495b', '#2a9d8f', '#e9a23b', '#7b4fbd', '#5c6b73', '#c06c84', '#3d8b37'];
@@ -910,6 +911,8 @@
 		loadSubscriptions();
 		await search(false);
 		document.body.dataset.ready = 'true';
+		// the page stays open all day: the rising topics follow the news
+		setInterval(loadRising, RISING_REFRESH_MS);
 	}
 
 	document.addEventListener('DOMContentLoaded', start);
