@@ -25,7 +25,8 @@
 		timeline: null,
 		subscriptions: [],
 		watching: null,
-		searchSeq: 0
+		searchSeq: 0,
+		unseen: 0
 	};
 
 	const $ = (id) => document.getElementById(id);
@@ -792,6 +793,11 @@
 				item.querySelector('.snippet').textContent = article.summary;
 			}
 			$('live').prepend(item);
+			if (document.hidden) {
+				// a tab in the background shows how many matches came meanwhile
+				state.unseen += 1;
+				document.title = '(' + state.unseen + ') newsmon';
+			}
 			while ($('live').children.length > 50) {
 				$('live').lastElementChild.remove();
 			}
@@ -876,6 +882,12 @@
 				state.chart.setSize({ width: Math.max(240, $('timeline').clientWidth), height: 220 });
 			}
 		}, 150));
+		document.addEventListener('visibilitychange', () => {
+			if (!document.hidden) {
+				state.unseen = 0;
+				document.title = 'newsmon';
+			}
+		});
 		window.addEventListener('popstate', () => {
 			readCriteriaFromLocation();
 			search(false);
