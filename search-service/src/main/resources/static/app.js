@@ -385,7 +385,9 @@
 				onclick: () => openStory(hit.clusterId)
 			}) : null
 		]);
-		return el('li', { class: 'hit', 'data-id': hit.id }, [heading, meta, snippet, chips, actions]);
+		// without a highlight the API falls back to the title: no need to show it twice
+		const showSnippet = snippet.textContent !== '' && snippet.textContent !== title;
+		return el('li', { class: 'hit', 'data-id': hit.id }, [heading, meta, showSnippet ? snippet : null, chips, actions]);
 	}
 
 	async function loadEvidence(hit, details) {
@@ -790,7 +792,7 @@
 			const item = hitElement(hit, true);
 			item.classList.add('new');
 			if (article.summary) {
-				item.querySelector('.snippet').textContent = article.summary;
+				item.querySelector('.hit-meta').after(el('p', { class: 'snippet', text: article.summary }));
 			}
 			$('live').prepend(item);
 			if (document.hidden) {
