@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Real Kafka (KRaft, single node) and real Elasticsearch on this machine, without Docker.
 #
-#   deploy/local/infra.sh up|down|status|clean [--profile run|test]
+#   deploy/local/infra.sh up|down|status|clean [--profile run|test|fault]
+#   deploy/local/infra.sh start|stop|kill kafka|elasticsearch [--profile run|test|fault]
 #
 # Both come from Maven Central: the Kafka broker jars through deploy/local/kafka-server.pom.xml,
 # Elasticsearch as its integ-test-zip distribution. Everything downloaded or written lives under
 # .local/ in the repository (git-ignored). The "run" profile listens on Kafka 9092 and
 # Elasticsearch 9200 (make run); the "test" profile on 19092 and 19200, so tests never touch a
-# running stack. `up` is idempotent; `down` stops exactly the processes it started, by pid file.
+# running stack. The "fault" profile (29092, 29200, a 512 MB Elasticsearch heap) belongs to the
+# failure tests of system-tests alone: they stop, kill and restart its processes one at a time with
+# start, stop (SIGTERM) and kill (SIGKILL) of one component, and never touch the other profiles.
+# `up` is idempotent; `down` stops exactly the processes it started, by pid file.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,17 +25,28 @@ ES_USER=${NEWSMON_ES_USER:-newsmon-es}
 command=${1:-status}
 shift || true
 profile=${NEWSMON_INFRA_PROFILE:-run}
+component=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--profile) profile=$2; shift 2 ;;
 	--profile=*) profile=${1#--profile=}; shift ;;
+	kafka|elasticsearch)
+		if [ -n "$component" ]; then echo "one component at a time" >&2; exit 2; fi
+		component=$1
+		shift
+		;;
 	*) echo "unknown argument: $1" >&2; exit 2 ;;
 	esac
 done
+case "$command" in
+start | stop | kill) ;;
+*) if [ -n "$component" ]; then echo "'$command' takes no component" >&2; exit 2; fi ;;
+esac
 case "$profile" in
 run) kafka_port=9092 ctl_port=9093 es_port=9200 es_transport=9300 ;;
 test) kafka_port=19092 ctl_port=19093 es_port=19200 es_transport=19300 ;;
-*) echo "unknown profile '$profile' (run or test)" >&2; exit 2 ;;
+fault) kafka_port=29092 ctl_port=29093 es_port=29200 es_transport=29300 ;;
+*) echo "unknown profile '$profile' (run, test or fault)" >&2; exit 2 ;;
 esac
 
 local_dir=$repo/.local
@@ -272,6 +287,20 @@ es_wait() {
 	exit 1
 }
 
+kill_pid() {
+	local name=$1 pidfile=$2 marker=$3 pid
+	if ! alive "$pidfile" "$marker"; then
+		rm -f "$pidfile"
+		log "$name is not running"
+		return 0
+	fi
+	pid=$(cat "$pidfile")
+	kill -KILL "$pid"
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+	rm -f "$pidfile"
+	log "$name killed (SIGKILL)"
+}
+
 status() {
 	local rc=0
 	if alive "$kafka_dir/kafka.pid" "kafka.Kafka"; then
@@ -303,6 +332,17 @@ down)
 	stop_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka"
 	stop_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch"
 	;;
+start | stop | kill)
+	case "$command:$component" in
+	start:kafka) mkdir -p "$local_dir"; kafka_up; kafka_wait ;;
+	start:elasticsearch) mkdir -p "$local_dir"; es_up; es_wait ;;
+	stop:kafka) stop_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka" ;;
+	stop:elasticsearch) stop_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch" ;;
+	kill:kafka) kill_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka" ;;
+	kill:elasticsearch) kill_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch" ;;
+	*) echo "usage: $0 $command kafka|elasticsearch [--profile run|test|fault]" >&2; exit 2 ;;
+	esac
+	;;
 status) status ;;
 clean)
 	stop_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka"
@@ -311,7 +351,8 @@ clean)
 	log "removed $state"
 	;;
 *)
-	echo "usage: $0 up|down|status|clean [--profile run|test]" >&2
+	echo "usage: $0 up|down|status|clean [--profile run|test|fault]" >&2
+	echo "       $0 start|stop|kill kafka|elasticsearch [--profile run|test|fault]" >&2
 	exit 2
 	;;
 esac

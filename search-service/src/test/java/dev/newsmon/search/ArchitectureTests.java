@@ -28,10 +28,17 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
 	@ArchTest
-	static final ArchRule luceneOnlyInCjk = noClasses().that()
-		.resideOutsideOfPackages("..search.cjk..")
+	static final ArchRule luceneOnlyInCjkAndMatching = noClasses().that()
+		.resideOutsideOfPackages("..search.cjk..", "..search.alert.matching..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.apache.lucene..");
+
+	@ArchTest
+	static final ArchRule romeOnlyInAlert = noClasses().that()
+		.resideOutsideOfPackages("..search.alert..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.rometools..");
 
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * Which URLs newsmon may fetch: http and https only, and only hosts whose every address
  * is public, so that a feed URL cannot make the service reach into its own network
- * (server side request forgery). Networks listed in {@code NEWSMON_ALLOWED_NETWORKS} are
+ * (server side request forgery); fetches check the addresses where the connection is made
+ * ({@link PinnedHttpClient}). Networks listed in {@code NEWSMON_ALLOWED_NETWORKS} are
  * exempt; the local run lists 127.0.0.0/8 for its demo feeds.
  */
 public final class AddressPolicy {
@@ -46,6 +47,20 @@ public final class AddressPolicy {
 	 * @throws UnknownHostException if its host does not resolve
 	 */
 	public void check(URI url) throws UnknownHostException {
+		checkTarget(url);
+		String host = url.getHost();
+		for (InetAddress address : InetAddress.getAllByName(host)) {
+			check(host, address);
+		}
+	}
+
+	/**
+	 * Checks what a URL says without resolving it: its scheme, and that it has a host.
+	 * The addresses are checked when a connection is made ({@link PinnedHttpClient}).
+	 * @param url the URL to fetch
+	 * @throws RefusedAddressException if the URL may not be fetched
+	 */
+	public void checkTarget(URI url) {
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new RefusedAddressException("only http and https URLs are fetched, not '" + url + "'");
@@ -53,9 +68,6 @@ public final class AddressPolicy {
 		String host = url.getHost();
 		if (host == null || host.isEmpty()) {
 			throw new RefusedAddressException("the URL '" + url + "' has no host");
-		}
-		for (InetAddress address : InetAddress.getAllByName(host)) {
-			check(host, address);
 		}
 	}
 

@@ -1,41 +1,48 @@
 package dev.newsmon.ingest.fetcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+
 import dev.newsmon.ingest.fetcher.FetchFailure.Kind;
 
 /**
  * Fetches one feed: a conditional GET (RFC 9110 section 13) with redirects followed by
- * hand so that every hop passes the {@link AddressPolicy}, a connect timeout, a deadline
- * for the whole fetch and a body limit counted after decompression.
+ * hand, each hop connected only to addresses the {@link AddressPolicy} accepts (checked
+ * at connect time by the {@link PinnedHttpClient}), a connect timeout, a deadline for the
+ * whole fetch and a body limit counted after decompression.
  */
 public final class FeedFetcher implements AutoCloseable {
 
@@ -51,13 +58,18 @@ public final class FeedFetcher implements AutoCloseable {
 	 */
 	private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
+	private static final int CHUNK = 8192;
+
 	private final FetchProperties properties;
 
 	private final AddressPolicy addressPolicy;
 
 	private final Clock clock;
 
-	private final HttpClient client;
+	private final PinnedHttpClient client;
+
+	/** Cuts a fetch off at its deadline, however the server trickles its answer. */
+	private final ScheduledThreadPoolExecutor deadlines;
 
 	/**
 	 * Creates a fetcher with its own HTTP client.
@@ -66,14 +78,17 @@ public final class FeedFetcher implements AutoCloseable {
 	 * @param clock the clock of the deadlines
 	 */
 	public FeedFetcher(FetchProperties properties, AddressPolicy addressPolicy, Clock clock) {
+		this(properties, addressPolicy, SystemDefaultDnsResolver.INSTANCE, clock);
+	}
+
+	FeedFetcher(FetchProperties properties, AddressPolicy addressPolicy, DnsResolver lookup, Clock clock) {
 		this.properties = properties;
 		this.addressPolicy = addressPolicy;
 		this.clock = clock;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.client = new PinnedHttpClient(properties, addressPolicy, lookup);
+		this.deadlines = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1,
+				Thread.ofPlatform().name("feed-fetch-deadline").daemon().factory());
+		this.deadlines.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
@@ -88,28 +103,26 @@ public final class FeedFetcher implements AutoCloseable {
 		boolean permanentlyMoved = true;
 		for (int redirects = 0;; redirects++) {
 			try {
-				this.addressPolicy.check(current);
+				// the addresses are checked when the connection is made
+				this.addressPolicy.checkTarget(current);
 			}
 			catch (RefusedAddressException ex) {
 				return failed(Kind.REFUSED_ADDRESS, ex.getMessage());
-			}
-			catch (UnknownHostException ex) {
-				return failed(Kind.DNS, "the host '" + current.getHost() + "' does not resolve");
 			}
 			Duration remaining = Duration.between(this.clock.instant(), deadline);
 			if (remaining.isNegative() || remaining.isZero()) {
 				return failed(Kind.TIMEOUT, "no answer within " + this.properties.totalTimeout().toSeconds() + " s");
 			}
-			HttpResponse<byte[]> response;
+			Answer response;
 			try {
-				response = send(request(current, validators, remaining), remaining);
+				response = send(current, validators, remaining);
 			}
 			catch (FetchFailedException ex) {
 				return new FetchResult.Failed(ex.failure);
 			}
-			int status = response.statusCode();
+			int status = response.status();
 			if (isRedirect(status)) {
-				String location = response.headers().firstValue("Location").orElse(null);
+				String location = response.first("Location");
 				if (location == null) {
 					return failed(Kind.HTTP_STATUS, "HTTP " + status + " without a Location header");
 				}
@@ -127,23 +140,20 @@ public final class FeedFetcher implements AutoCloseable {
 				continue;
 			}
 			if (status == 304) {
-				return new FetchResult.NotModified(validators(response.headers(), validators),
-						maxAge(response.headers().allValues("Cache-Control")));
+				return new FetchResult.NotModified(validators(response, validators),
+						maxAge(response.all("Cache-Control")));
 			}
 			if (status < 200 || status > 299) {
 				Instant retryAfter = (status == 429 || status == 503)
-						? retryAfter(response.headers().firstValue("Retry-After").orElse(null), this.clock.instant())
-						: null;
+						? retryAfter(response.first("Retry-After"), this.clock.instant()) : null;
 				return new FetchResult.Failed(new FetchFailure(Kind.HTTP_STATUS, "HTTP " + status, retryAfter));
 			}
 			try {
-				byte[] body = ContentDecoding.decode(response.body(),
-						response.headers().firstValue("Content-Encoding").orElse(null), maxBodyBytes());
+				byte[] body = ContentDecoding.decode(response.body(), response.first("Content-Encoding"),
+						maxBodyBytes());
 				return new FetchResult.Fetched(current, redirects > 0 && permanentlyMoved, body,
-						response.headers().firstValue("Content-Type").orElse(null),
-						validators(response.headers(), Validators.NONE),
-						maxAge(response.headers().allValues("Cache-Control")),
-						links(response.headers().allValues("Link"), current));
+						response.first("Content-Type"), validators(response, Validators.NONE),
+						maxAge(response.all("Cache-Control")), links(response.all("Link"), current));
 			}
 			catch (BodyTooLargeException ex) {
 				return failed(Kind.TOO_LARGE, ex.getMessage() + " (after decompression)");
@@ -154,45 +164,97 @@ public final class FeedFetcher implements AutoCloseable {
 		}
 	}
 
-	private HttpRequest request(URI url, Validators validators, Duration remaining) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url)
-			.GET()
-			.timeout(remaining)
-			.header("User-Agent", this.properties.userAgent())
-			.header("Accept", ACCEPT)
-			.header("Accept-Encoding", "gzip, deflate");
+	private HttpGet request(URI url, Validators validators, Duration remaining) {
+		HttpGet request = new HttpGet(url);
+		request.setConfig(PinnedHttpClient.requestConfig(remaining));
+		request.setHeader("User-Agent", this.properties.userAgent());
+		request.setHeader("Accept", ACCEPT);
+		request.setHeader("Accept-Encoding", "gzip, deflate");
 		if (validators.etag() != null) {
-			request.header("If-None-Match", validators.etag());
+			request.setHeader("If-None-Match", validators.etag());
 		}
 		if (validators.lastModified() != null) {
-			request.header("If-Modified-Since", validators.lastModified());
+			request.setHeader("If-Modified-Since", validators.lastModified());
 		}
-		return request.build();
+		return request;
 	}
 
-	private HttpResponse<byte[]> send(HttpRequest request, Duration remaining) throws FetchFailedException {
-		CompletableFuture<HttpResponse<byte[]>> response = this.client.sendAsync(request, (info) -> {
-			if (info.statusCode() < 200 || info.statusCode() > 299) {
-				return BodySubscribers.replacing(new byte[0]);
-			}
-			return new LimitedBodySubscriber(maxBodyBytes(),
-					info.headers().firstValueAsLong("Content-Length").orElse(-1));
-		});
+	/**
+	 * Sends one request and reads the answer: the body of a 2xx within the size limit, no
+	 * other body.
+	 */
+	private Answer send(URI url, Validators validators, Duration remaining) throws FetchFailedException {
+		HttpGet request = request(url, validators, remaining);
+		AtomicBoolean late = new AtomicBoolean();
+		ScheduledFuture<?> timer = this.deadlines.schedule(() -> {
+			late.set(true);
+			request.cancel();
+		}, remaining.toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			return response.get(remaining.toMillis(), TimeUnit.MILLISECONDS);
+			ClassicHttpResponse response = this.client.client().executeOpen(null, request, null);
+			// a connection is reused only when its answer was read to the end; any other
+			// is dropped, never drained
+			boolean drained = false;
+			try {
+				int status = response.getCode();
+				HttpEntity entity = response.getEntity();
+				byte[] body = new byte[0];
+				if (entity == null) {
+					drained = true;
+				}
+				else if (status >= 200 && status <= 299) {
+					body = readLimited(entity);
+					drained = true;
+				}
+				return new Answer(status, response.getHeaders(), body);
+			}
+			finally {
+				if (!drained) {
+					request.cancel();
+				}
+				closeQuietly(response);
+			}
 		}
-		catch (TimeoutException ex) {
-			response.cancel(true);
-			throw new FetchFailedException(Kind.TIMEOUT,
-					"no complete answer within " + this.properties.totalTimeout().toSeconds() + " s");
+		catch (IOException | RuntimeException ex) {
+			if (late.get()) {
+				throw new FetchFailedException(Kind.TIMEOUT,
+						"no complete answer within " + this.properties.totalTimeout().toSeconds() + " s");
+			}
+			throw classify(ex, url);
 		}
-		catch (InterruptedException ex) {
-			response.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new FetchFailedException(Kind.IO, "interrupted");
+		finally {
+			timer.cancel(false);
 		}
-		catch (ExecutionException ex) {
-			throw classify(ex.getCause(), request.uri());
+	}
+
+	private byte[] readLimited(HttpEntity entity) throws IOException {
+		long limit = maxBodyBytes();
+		if (entity.getContentLength() > limit) {
+			throw new BodyTooLargeException(limit);
+		}
+		InputStream in = entity.getContent();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] chunk = new byte[CHUNK];
+		long total = 0;
+		int read;
+		while ((read = in.read(chunk)) != -1) {
+			total += read;
+			if (total > limit) {
+				throw new BodyTooLargeException(limit);
+			}
+			out.write(chunk, 0, read);
+		}
+		// at the end of the body, closing returns the connection to the pool
+		in.close();
+		return out.toByteArray();
+	}
+
+	private static void closeQuietly(ClassicHttpResponse response) {
+		try {
+			response.close();
+		}
+		catch (IOException ex) {
+			// the connection is dropped either way
 		}
 	}
 
@@ -201,11 +263,14 @@ public final class FeedFetcher implements AutoCloseable {
 			if (cause instanceof BodyTooLargeException) {
 				return new FetchFailedException(Kind.TOO_LARGE, cause.getMessage());
 			}
-			if (cause instanceof HttpConnectTimeoutException) {
+			if (cause instanceof RefusedAddressException) {
+				return new FetchFailedException(Kind.REFUSED_ADDRESS, cause.getMessage());
+			}
+			if (cause instanceof ConnectTimeoutException) {
 				return new FetchFailedException(Kind.TIMEOUT,
 						"no connection within " + this.properties.connectTimeout().toSeconds() + " s");
 			}
-			if (cause instanceof HttpTimeoutException) {
+			if (cause instanceof SocketTimeoutException) {
 				return new FetchFailedException(Kind.TIMEOUT,
 						"no answer within " + this.properties.totalTimeout().toSeconds() + " s");
 			}
@@ -237,10 +302,11 @@ public final class FeedFetcher implements AutoCloseable {
 		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 	}
 
-	private static Validators validators(HttpHeaders headers, Validators fallback) {
-		String etag = headers.firstValue("ETag").orElse(fallback.etag());
-		String lastModified = headers.firstValue("Last-Modified").orElse(fallback.lastModified());
-		return new Validators(etag, lastModified);
+	private static Validators validators(Answer response, Validators fallback) {
+		String etag = response.first("ETag");
+		String lastModified = response.first("Last-Modified");
+		return new Validators((etag != null) ? etag : fallback.etag(),
+				(lastModified != null) ? lastModified : fallback.lastModified());
 	}
 
 	/**
@@ -331,7 +397,34 @@ public final class FeedFetcher implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.deadlines.shutdownNow();
 		this.client.close();
+	}
+
+	/**
+	 * A status, its headers and the body read, if any.
+	 */
+	private record Answer(int status, Header[] headers, byte[] body) {
+
+		String first(String name) {
+			for (Header header : this.headers) {
+				if (header.getName().equalsIgnoreCase(name)) {
+					return header.getValue();
+				}
+			}
+			return null;
+		}
+
+		List<String> all(String name) {
+			List<String> values = new ArrayList<>();
+			for (Header header : this.headers) {
+				if (header.getName().equalsIgnoreCase(name) && header.getValue() != null) {
+					values.add(header.getValue());
+				}
+			}
+			return values;
+		}
+
 	}
 
 	private static final class FetchFailedException extends Exception {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,6 +18,7 @@ import dev.newsmon.ingest.feed.FeedStore;
 import dev.newsmon.ingest.feed.WebSubState;
 import dev.newsmon.ingest.fetcher.AddressPolicy;
 import dev.newsmon.ingest.fetcher.FetchProperties;
+import dev.newsmon.ingest.fetcher.PinnedHttpClient;
 import dev.newsmon.ingest.fetcher.RefusedAddressException;
 import dev.newsmon.ingest.polling.HubSubscriber;
 import org.slf4j.Logger;
@@ -35,7 +33,7 @@ import org.springframework.stereotype.Component;
  * verify the intent before it even answers.
  */
 @Component
-class WebSubSubscriber implements HubSubscriber {
+class WebSubSubscriber implements HubSubscriber, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSubSubscriber.class);
 
@@ -49,7 +47,7 @@ class WebSubSubscriber implements HubSubscriber {
 
 	private final Clock clock;
 
-	private final HttpClient client;
+	private final PinnedHttpClient client;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -60,10 +58,9 @@ class WebSubSubscriber implements HubSubscriber {
 		this.properties = properties;
 		this.fetchProperties = fetchProperties;
 		this.clock = clock;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(fetchProperties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		// the hub's address comes from a feed: it passes the same address rule, at
+		// connect
+		this.client = new PinnedHttpClient(fetchProperties, addressPolicy);
 	}
 
 	@Override
@@ -113,13 +110,10 @@ class WebSubSubscriber implements HubSubscriber {
 		URI hubUrl;
 		try {
 			hubUrl = URI.create(hub);
-			this.addressPolicy.check(hubUrl);
+			this.addressPolicy.checkTarget(hubUrl);
 		}
 		catch (IllegalArgumentException | RefusedAddressException ex) {
 			return "hub refused: " + ex.getMessage();
-		}
-		catch (UnknownHostException ex) {
-			return "the hub's host does not resolve";
 		}
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("hub.mode", "subscribe");
@@ -132,23 +126,25 @@ class WebSubSubscriber implements HubSubscriber {
 			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(hubUrl)
-			.timeout(this.properties.requestTimeout())
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("User-Agent", this.fetchProperties.userAgent())
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
 		try {
-			HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
-			return (response.statusCode() / 100 == 2) ? null : "the hub answered HTTP " + response.statusCode();
+			int status = this.client.postForm(hubUrl, body, this.fetchProperties.userAgent(),
+					this.properties.requestTimeout());
+			return (status / 100 == 2) ? null : "the hub answered HTTP " + status;
+		}
+		catch (RefusedAddressException ex) {
+			return "hub refused: " + ex.getMessage();
+		}
+		catch (UnknownHostException ex) {
+			return "the hub's host does not resolve";
 		}
 		catch (IOException ex) {
 			return "cannot reach the hub: " + ex.getClass().getSimpleName();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
-		}
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
 	}
 
 	private String secret() {

@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +17,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.apache.hc.client5.http.DnsResolver;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +36,7 @@ import dev.newsmon.ingest.fetcher.FetchFailure.Kind;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The fetcher against a local server that plays the behaviours of real feed servers.
@@ -43,6 +49,8 @@ class FeedFetcherTests {
 		.getBytes(StandardCharsets.UTF_8);
 
 	private static final Map<String, String> lastRequestHeaders = new ConcurrentHashMap<>();
+
+	private static final AtomicInteger pinnedHits = new AtomicInteger();
 
 	private static HttpServer server;
 
@@ -82,6 +90,13 @@ class FeedFetcherTests {
 		server.createContext("/loop", (exchange) -> redirect(exchange, 307, "/loop"));
 		server.createContext("/to-metadata", (exchange) -> redirect(exchange, 302, "http://169.254.169.254/latest"));
 		server.createContext("/to-private", (exchange) -> redirect(exchange, 308, "http://10.0.0.8/feed"));
+		server.createContext("/pinned", (exchange) -> {
+			pinnedHits.incrementAndGet();
+			lastRequestHeaders.put("Host", exchange.getRequestHeaders().getFirst("Host"));
+			send(exchange, 200, FEED);
+		});
+		server.createContext("/to-rebinding",
+				(exchange) -> redirect(exchange, 302, "http://rebinding.newsmon.test:" + port() + "/pinned"));
 		server.createContext("/gzip", (exchange) -> {
 			exchange.getResponseHeaders().set("Content-Encoding", "gzip");
 			send(exchange, 200, gzip(FEED));
@@ -244,6 +259,128 @@ class FeedFetcherTests {
 	}
 
 	@Test
+	void dnsRebindingToLoopbackIsRefusedAtConnect() throws IOException {
+		// the first answer is what a check ahead of the fetch saw; the fetch's own lookup
+		// then answers loopback, as a rebinding name does once its short TTL runs out
+		ScriptedDns dns = new ScriptedDns("203.0.113.10", "127.0.0.1");
+		AddressPolicy strict = new AddressPolicy(List.of());
+		for (InetAddress address : dns.resolve("rebinding.newsmon.test")) {
+			strict.check("rebinding.newsmon.test", address);
+		}
+		int hits = pinnedHits.get();
+		try (FeedFetcher fetcher = fetcher(List.of(), Duration.ofSeconds(5), dns)) {
+			FetchFailure failure = assertFailure(fetcher.fetch(pinnedUrl(), Validators.NONE), Kind.REFUSED_ADDRESS);
+			assertThat(failure.message()).contains("127.0.0.1");
+		}
+		assertThat(pinnedHits).hasValue(hits);
+		assertThat(dns.lookups).hasValue(2);
+	}
+
+	@Test
+	void dnsRebindingToAPrivateNetworkIsRefusedWithoutConnecting() {
+		ScriptedDns dns = new ScriptedDns("10.0.0.8");
+		try (FeedFetcher fetcher = fetcher(List.of("127.0.0.0/8"), Duration.ofSeconds(5), dns)) {
+			long start = System.nanoTime();
+			FetchFailure failure = assertFailure(fetcher.fetch(pinnedUrl(), Validators.NONE), Kind.REFUSED_ADDRESS);
+			assertThat(failure.message()).contains("10.0.0.8");
+			// no connection was tried: 10.0.0.8 would only have timed out
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		}
+	}
+
+	@Test
+	void aHostWithOnePrivateAddressAmongPublicOnesIsRefused() {
+		ScriptedDns dns = new ScriptedDns();
+		dns.answers.add(new String[] { "203.0.113.10", "192.168.1.20" });
+		try (FeedFetcher fetcher = fetcher(List.of(), Duration.ofSeconds(5), dns)) {
+			FetchFailure failure = assertFailure(fetcher.fetch(pinnedUrl(), Validators.NONE), Kind.REFUSED_ADDRESS);
+			assertThat(failure.message()).contains("192.168.1.20");
+		}
+	}
+
+	@Test
+	void connectsToTheCheckedAnswerWhenItsNetworkIsAllowed() {
+		ScriptedDns dns = new ScriptedDns("127.0.0.1");
+		int hits = pinnedHits.get();
+		try (FeedFetcher fetcher = fetcher(List.of("127.0.0.0/8"), Duration.ofSeconds(5), dns)) {
+			FetchResult.Fetched fetched = fetched(fetcher.fetch(pinnedUrl(), Validators.NONE));
+			assertThat(fetched.body()).isEqualTo(FEED);
+		}
+		assertThat(pinnedHits).hasValue(hits + 1);
+		assertThat(lastRequestHeaders).containsEntry("Host", "rebinding.newsmon.test:" + port());
+		assertThat(dns.lookups).hasValue(1);
+	}
+
+	@Test
+	void aRedirectHopIsCheckedWithItsOwnLookup() {
+		// the feed itself is on an allowed address; the redirect goes to a name that
+		// answers a private one
+		ScriptedDns dns = new ScriptedDns("10.1.2.3");
+		try (FeedFetcher fetcher = fetcher(List.of("127.0.0.1/32"), Duration.ofSeconds(5), dns)) {
+			FetchFailure failure = assertFailure(fetcher.fetch(url("/to-rebinding"), Validators.NONE),
+					Kind.REFUSED_ADDRESS);
+			assertThat(failure.message()).contains("rebinding.newsmon.test").contains("10.1.2.3");
+		}
+	}
+
+	@Test
+	void theSocketRefusesAPrivateLiteralWhateverTheRoute() throws IOException {
+		AddressPolicy loopbackOnly = new AddressPolicy(List.of("127.0.0.0/8"));
+		try (PinnedHttpClient.CheckedSocket socket = new PinnedHttpClient.CheckedSocket(loopbackOnly, null)) {
+			assertThatExceptionOfType(RefusedAddressException.class)
+				.isThrownBy(() -> socket.connect(new InetSocketAddress("169.254.169.254", 80), 1000));
+		}
+		AddressPolicy strict = new AddressPolicy(List.of());
+		int hits = pinnedHits.get();
+		try (PinnedHttpClient.CheckedSocket socket = new PinnedHttpClient.CheckedSocket(strict, null)) {
+			assertThatExceptionOfType(RefusedAddressException.class)
+				.isThrownBy(() -> socket.connect(server.getAddress(), 1000));
+			assertThat(socket.isConnected()).isFalse();
+		}
+		assertThat(pinnedHits).hasValue(hits);
+		try (PinnedHttpClient.CheckedSocket socket = new PinnedHttpClient.CheckedSocket(loopbackOnly, null)) {
+			socket.connect(server.getAddress(), 1000);
+			assertThat(socket.isConnected()).isTrue();
+		}
+	}
+
+	@Test
+	void aConnectionClosedWithoutAnswerIsTriedOnceMore() throws Exception {
+		assertThat(this.fetcher.fetch(URI.create(closingServer(1)), Validators.NONE))
+			.isInstanceOf(FetchResult.Fetched.class);
+		assertFailure(this.fetcher.fetch(URI.create(closingServer(2)), Validators.NONE), Kind.IO);
+	}
+
+	/**
+	 * A server that hangs up on the first requests without a word, then answers; it
+	 * serves two connections at most.
+	 */
+	private static String closingServer(int hangUps) throws IOException {
+		ServerSocket socket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+		executor.execute(() -> {
+			try (socket) {
+				for (int connection = 0; connection < 2; connection++) {
+					try (Socket client = socket.accept()) {
+						client.getInputStream().read(new byte[4096]);
+						if (connection >= hangUps) {
+							OutputStream out = client.getOutputStream();
+							out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + FEED.length
+									+ "\r\nConnection: close\r\n\r\n")
+								.getBytes(StandardCharsets.US_ASCII));
+							out.write(FEED);
+							out.flush();
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the test is over
+			}
+		});
+		return "http://127.0.0.1:" + socket.getLocalPort() + "/feed";
+	}
+
+	@Test
 	void retryAfterIsCappedAndToleratesNonsense() {
 		assertThat(FeedFetcher.retryAfter("999999999", NOW)).isEqualTo(NOW.plus(Duration.ofDays(1)));
 		assertThat(FeedFetcher.retryAfter("soon", NOW)).isNull();
@@ -254,6 +391,21 @@ class FeedFetcherTests {
 		FetchProperties properties = new FetchProperties(Duration.ofSeconds(2), totalTimeout, DataSize.ofMegabytes(1),
 				200, 5, "https://newsmon.invalid/contact");
 		return new FeedFetcher(properties, new AddressPolicy(allowedNetworks), Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	private static FeedFetcher fetcher(List<String> allowedNetworks, Duration totalTimeout, DnsResolver dns) {
+		FetchProperties properties = new FetchProperties(Duration.ofSeconds(2), totalTimeout, DataSize.ofMegabytes(1),
+				200, 5, "https://newsmon.invalid/contact");
+		return new FeedFetcher(properties, new AddressPolicy(allowedNetworks), dns, Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	private static int port() {
+		return server.getAddress().getPort();
+	}
+
+	/** A name the scripted resolver answers; the .test domain never resolves for real. */
+	private static URI pinnedUrl() {
+		return URI.create("http://rebinding.newsmon.test:" + port() + "/pinned");
 	}
 
 	private static URI url(String path) {
@@ -309,6 +461,43 @@ class FeedFetcherTests {
 		assertThat(FeedFetcher.maxAge(List.of("max-age=-1", "private"))).isNull();
 		assertThat(FeedFetcher.maxAge(List.of("max-age=99999999999999"))).isNull();
 		assertThat(FeedFetcher.maxAge(List.of())).isNull();
+	}
+
+	/**
+	 * A resolver whose answers change from one lookup to the next, like a name under DNS
+	 * rebinding; the last answer repeats. Literal addresses resolve to themselves.
+	 */
+	private static final class ScriptedDns implements DnsResolver {
+
+		private final List<String[]> answers = new CopyOnWriteArrayList<>();
+
+		private final AtomicInteger lookups = new AtomicInteger();
+
+		ScriptedDns(String... answers) {
+			for (String answer : answers) {
+				this.answers.add(new String[] { answer });
+			}
+		}
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			if (Character.isDigit(host.charAt(0))) {
+				return new InetAddress[] { InetAddress.getByName(host) };
+			}
+			int lookup = this.lookups.getAndIncrement();
+			String[] answer = this.answers.get(Math.min(lookup, this.answers.size() - 1));
+			InetAddress[] addresses = new InetAddress[answer.length];
+			for (int i = 0; i < answer.length; i++) {
+				addresses[i] = InetAddress.getByAddress(host, InetAddress.getByName(answer[i]).getAddress());
+			}
+			return addresses;
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) {
+			return host;
+		}
+
 	}
 
 }

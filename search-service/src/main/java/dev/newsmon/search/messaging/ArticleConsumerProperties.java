@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic the topic of analysed articles; only a benchmark reads another one
  */
 @ConfigurationProperties("newsmon.search.messaging")
-record ArticleConsumerProperties(@DefaultValue("1s") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff,
+record ArticleConsumerProperties(@DefaultValue("1s") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 		@DefaultValue("5") int maxAttemptsOnUnexpectedErrors, @DefaultValue(Topics.ARTICLES_ANALYZED) String topic) {
 
 }

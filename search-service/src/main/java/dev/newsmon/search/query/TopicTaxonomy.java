@@ -16,6 +16,10 @@ public final class TopicTaxonomy {
 	private TopicTaxonomy() {
 	}
 
+	/**
+	 * The topic ids.
+	 * @return the ids
+	 */
 	public static Set<String> topicIds() {
 		try (InputStream in = new ClassPathResource("taxonomy/topic-ids.txt").getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
