@@ -13,12 +13,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.ArticleFetched;
+import dev.newsmon.events.Topics;
 import dev.newsmon.search.indexing.ArticleIndexer;
 import dev.newsmon.search.indexing.IndexProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,15 +60,28 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The page at {@code /} in a real browser (Debian's chromium, headless) against the real
  * Elasticsearch: 39 articles of {@code web/articles.tsv} in English, Japanese and Korean,
  * two of them hostile, are indexed through {@link ArticleIndexer} into an index of its
- * own. Screenshots land in {@code target/screenshots/}.
+ * own; a subscription is created, watched and deleted in the page, and an article
+ * published on the run's own articles topic shows live. Screenshots land in
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
-				"spring.elasticsearch.uris=${ELASTICSEARCH_URL}", "spring.kafka.listener.auto-startup=false" })
+				"spring.elasticsearch.uris=${ELASTICSEARCH_URL}", "newsmon.api-key=" + WebPageIntegrationTests.KEY,
+				"newsmon.kafka.partitions=1" })
 class WebPageIntegrationTests {
 
-	private static final String ALIAS = "it-web-" + UUID.randomUUID().toString().substring(0, 8);
+	static final String KEY = "web-test-key";
+
+	private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+	private static final String ALIAS = "it-web-" + RUN;
+
+	private static final String ARTICLES = "it-web-articles-" + RUN;
+
+	private static final String SUBSCRIPTIONS = "it-web-subscriptions-" + RUN;
+
+	private static final String DELIVERIES = "it-web-deliveries-" + RUN;
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -77,9 +100,30 @@ class WebPageIntegrationTests {
 
 	private HeadlessChromium chromium;
 
+	private KafkaProducer<String, byte[]> producer;
+
+	static {
+		// the articles topic of this run: live matches arrive on it
+		try (Admin admin = Admin.create(kafkaProperties())) {
+			admin.createTopics(List.of(new NewTopic(ARTICLES, 1, (short) 1),
+					new NewTopic(ARTICLES + Topics.DEAD_LETTER_SUFFIX, 1, (short) 1)))
+				.all()
+				.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The test topics could not be created", ex);
+		}
+		// after the cached context has stopped reading them
+		Runtime.getRuntime().addShutdownHook(new Thread(WebPageIntegrationTests::deleteTopics));
+	}
+
 	@DynamicPropertySource
 	static void runProperties(DynamicPropertyRegistry registry) {
 		registry.add("newsmon.search.index.alias", () -> ALIAS);
+		registry.add("newsmon.search.messaging.topic", () -> ARTICLES);
+		registry.add("newsmon.search.subscriptions.topic", () -> SUBSCRIPTIONS);
+		registry.add("newsmon.search.alert.deliveries-index", () -> DELIVERIES);
+		registry.add("spring.kafka.consumer.group-id", () -> "it-web-" + RUN);
 	}
 
 	@BeforeAll
@@ -97,6 +141,19 @@ class WebPageIntegrationTests {
 		}
 		elasticsearch("DELETE", "/" + this.index.indexName());
 		elasticsearch("DELETE", "/_index_template/" + ALIAS);
+		elasticsearch("DELETE", "/" + DELIVERIES);
+		if (this.producer != null) {
+			this.producer.close();
+		}
+	}
+
+	private static void deleteTopics() {
+		try (Admin admin = Admin.create(kafkaProperties())) {
+			admin.deleteTopics(List.of(ARTICLES, ARTICLES + Topics.DEAD_LETTER_SUFFIX, SUBSCRIPTIONS)).all().get();
+		}
+		catch (Exception ex) {
+			// best effort: the names are this run's own
+		}
 	}
 
 	@Test
@@ -135,7 +192,9 @@ class WebPageIntegrationTests {
 		WebDriver browser = open("/?sort=newest");
 		assertThat(hitIds(browser)).hasSize(20);
 		browser.findElement(By.id("more")).click();
-		new WebDriverWait(browser, WAIT).until((driver) -> hitIds(driver).size() == 39);
+		long total = get("/api/search?size=1").get("total").asLong();
+		assertThat(total).isGreaterThanOrEqualTo(39);
+		new WebDriverWait(browser, WAIT).until((driver) -> hitIds(driver).size() == total);
 		assertThat(hitIds(browser)).doesNotHaveDuplicates();
 		assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
 	}
@@ -291,6 +350,69 @@ class WebPageIntegrationTests {
 	}
 
 	@Test
+	void createsWatchesAndDeletesASubscription() throws Exception {
+		String word = "kakapo" + RUN;
+		WebDriver browser = open("/");
+		WebElement key = browser.findElement(By.id("api-key"));
+		key.sendKeys(KEY + "\n");
+		new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.id("key-state"), "Key set for this tab"));
+		assertThat(browser.getPageSource()).doesNotContain(KEY);
+		assertThat(script(browser, "return sessionStorage.getItem('newsmon.apiKey')")).isEqualTo(KEY);
+
+		browser.findElement(By.id("sub-name")).sendKeys("Kakapo watch");
+		browser.findElement(By.id("sub-query")).sendKeys(word);
+		browser.findElement(By.cssSelector("input[name='sub-lang'][value='en']")).click();
+		browser.findElement(By.cssSelector("#sub-form button[type='submit']")).click();
+		new WebDriverWait(browser, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sub-status"), "Kakapo watch"));
+		WebElement subscription = new WebDriverWait(browser, WAIT).until(ExpectedConditions
+			.presenceOfElementLocated(By.xpath("//ul[@id='subscriptions']/li[h3='Kakapo watch']")));
+		String id = subscription.getDomAttribute("data-id");
+		assertThat(subscription.findElement(By.cssSelector("a.atom")).getDomAttribute("href"))
+			.endsWith("/api/subscriptions/" + id + "/feed");
+		new WebDriverWait(browser, WAIT)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-state"), "Kakapo watch"));
+
+		// a new article arrives through Kafka and shows without a reload, as text
+		String articleId = "live-" + RUN;
+		publish(liveArticle(articleId,
+				"<img src=x onerror=\"document.body.dataset.pwned='live'\">Kakapo chicks " + word));
+		WebElement live = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#live li.hit[data-id='" + articleId + "']")));
+		assertThat(live.findElement(By.cssSelector(".hit-title")).getText()).startsWith("<img src=x").endsWith(word);
+		assertThat(browser.findElements(By.cssSelector("#live img"))).isEmpty();
+		assertThat(script(browser, "return document.body.dataset.pwned || null")).isNull();
+		assertThat(browser.findElement(By.id("live")).getDomAttribute("aria-live")).isEqualTo("polite");
+		script(browser, "document.getElementById('live').scrollIntoView({block: 'center'})");
+		this.chromium.screenshot("live");
+
+		subscription = browser.findElement(By.cssSelector("#subscriptions li[data-id='" + id + "']"));
+		subscription.findElement(By.cssSelector(".show-deliveries")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(15)).until((driver) -> {
+			driver.findElement(By.cssSelector("#subscriptions li[data-id='" + id + "'] .show-deliveries")).click();
+			return driver.findElement(By.cssSelector("#subscriptions li[data-id='" + id + "'] .deliveries"))
+				.getText()
+				.contains("Kakapo chicks");
+		});
+		this.chromium.screenshot("subscriptions");
+		// long unbroken feed text wraps inside its panel
+		assertThat(((Number) script(browser,
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+			.longValue()).isLessThanOrEqualTo(0);
+
+		browser.findElement(By.cssSelector("#subscriptions li[data-id='" + id + "'] .delete")).click();
+		browser.switchTo().alert().accept();
+		new WebDriverWait(browser, WAIT).until(
+				(driver) -> driver.findElements(By.cssSelector("#subscriptions li[data-id='" + id + "']")).isEmpty());
+		HttpResponse<String> list = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/subscriptions"))
+				.header("Authorization", "Bearer " + KEY)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(list.body()).doesNotContain(id);
+		browser.findElement(By.id("forget-key")).click();
+	}
+
+	@Test
 	void takesTheReadmeScreenshot() throws Exception {
 		WebDriver browser = open(
 				"/?q=missile%20%7C%20%E3%83%9F%E3%82%B5%E3%82%A4%E3%83%AB%20%7C%20%EB%AF%B8%EC%82%AC%EC%9D%BC");
@@ -335,6 +457,33 @@ class WebPageIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return json.readTree(response.body());
+	}
+
+	private void publish(ArticleAnalyzed article) throws Exception {
+		if (this.producer == null) {
+			Properties properties = kafkaProperties();
+			properties.put(ProducerConfig.ACKS_CONFIG, "all");
+			this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+		}
+		this.producer
+			.send(new ProducerRecord<>(ARTICLES, article.article().articleId(), json.writeValueAsBytes(article)))
+			.get();
+	}
+
+	private static ArticleAnalyzed liveArticle(String id, String title) {
+		Instant now = Instant.now();
+		ArticleFetched article = new ArticleFetched(1, id, "https://example.org/web/" + id, "feed-web", "Live Wire",
+				title, "A summary that arrived while the page was open.", "", null, List.of(), "en", now, now, "",
+				List.of());
+		return new ArticleAnalyzed(1, article, "en", List.of(), List.of(), 0L, "story-" + id, now);
+	}
+
+	private static Properties kafkaProperties() {
+		String servers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+		assertThat(servers).as("KAFKA_BOOTSTRAP_SERVERS must point at the test infrastructure").isNotBlank();
+		Properties properties = new Properties();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+		return properties;
 	}
 
 	private static List<ArticleAnalyzed> articles(Instant now) throws IOException {
