@@ -14,8 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule elasticsearchOnlyInIndexingQueryAndAlert = noClasses().that()
-		.resideOutsideOfPackages("..search.indexing..", "..search.query..", "..search.alert..")
+	static final ArchRule elasticsearchOnlyInIndexingQueryAlertAndTimeline = noClasses().that()
+		.resideOutsideOfPackages("..search.indexing..", "..search.query..", "..search.alert..", "..search.timeline..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("co.elastic..");
