@@ -369,7 +369,8 @@
 		snippet.append(snippetNodes(hit.snippet));
 		const chips = el('ul', { class: 'chips', 'aria-label': t('topics') });
 		for (const topic of (hit.topics || [])) {
-			chips.append(el('li', { class: 'chip', title: t('score') + ' ' + topic.score.toFixed(2), text: topicLabel(topic.id) }));
+			const score = (typeof topic.score === 'number') ? t('score') + ' ' + topic.score.toFixed(2) : undefined;
+			chips.append(el('li', { class: 'chip', title: score, text: topicLabel(topic.id) }));
 		}
 		const details = el('details', { class: 'why' }, [el('summary', { text: t('topicsAndEvidence') })]);
 		details.addEventListener('toggle', () => {
@@ -394,7 +395,7 @@
 		const box = el('div', { class: 'evidence' });
 		details.append(box);
 		const table = el('table', { class: 'scores' });
-		for (const topic of (hit.topics || [])) {
+		for (const topic of (hit.topics || []).filter((x) => typeof x.score === 'number')) {
 			const bar = el('span', { class: 'bar' });
 			bar.style.width = Math.round(Math.max(0, Math.min(1, topic.score)) * 100) + '%';
 			table.append(el('tr', {}, [
@@ -403,11 +404,11 @@
 				el('td', { class: 'bar-cell' }, [bar])
 			]));
 		}
-		if (!(hit.topics || []).length) {
-			box.append(el('p', { text: t('noTopics') }));
-		}
-		else {
+		if (table.children.length) {
 			box.append(table);
+		}
+		else if (!(hit.topics || []).length) {
+			box.append(el('p', { text: t('noTopics') }));
 		}
 		try {
 			const article = await request('GET', '/api/articles/' + encodeURIComponent(hit.id));
@@ -786,7 +787,8 @@
 			const hit = {
 				id: article.id, title: article.title, url: article.url, source: article.source,
 				language: article.language, publishedAt: article.publishedAt,
-				topics: (article.topics || []).map((x) => (typeof x === 'string') ? { id: x, score: 1 } : x),
+				// alerts name their topics without scores
+				topics: (article.topics || []).map((x) => (typeof x === 'string') ? { id: x } : x),
 				snippet: null, clusterId: article.clusterId
 			};
 			const item = hitElement(hit, true);
