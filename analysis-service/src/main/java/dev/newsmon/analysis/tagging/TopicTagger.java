@@ -179,19 +179,7 @@ public final class TopicTagger implements AutoCloseable {
 		sections.put("title", (title != null) ? title : "");
 		sections.put("summary", (summary != null) ? summary : "");
 		sections.put("body", (body != null) ? body : "");
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String section : TextAnalyzers.SECTIONS) {
-			String text = sections.get(section);
-			if (!text.isBlank()) {
-				List<String> languages = languagesToAnalyse(text);
-				for (String language : languages) {
-					// the English chain only needs the Latin words of a Japanese or
-					// Korean text
-					String analysed = (language.equals("en") && languages.size() > 1) ? latinOnly(text) : text;
-					fields.put(TextAnalyzers.field(section, language), analysed);
-				}
-			}
-		}
+		Map<String, String> fields = fields(sections);
 		AnalysedArticle article = AnalysedArticle.analyse(this.analyzers.perField(), fields);
 		if (article.isEmpty()) {
 			return new Tags(List.of(), List.of());
@@ -219,6 +207,28 @@ public final class TopicTagger implements AutoCloseable {
 		});
 		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
 		return new Tags(topics, entities(entityMatches));
+	}
+
+	/**
+	 * Returns the text of each field an article's sections go into.
+	 * @param sections the text of each section
+	 * @return the text by field, such as {@code body_ja}
+	 */
+	static Map<String, String> fields(Map<String, String> sections) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String section : TextAnalyzers.SECTIONS) {
+			String text = sections.get(section);
+			if (!text.isBlank()) {
+				List<String> languages = languagesToAnalyse(text);
+				for (String language : languages) {
+					// the English chain only needs the Latin words of a Japanese or
+					// Korean text
+					String analysed = (language.equals("en") && languages.size() > 1) ? latinOnly(text) : text;
+					fields.put(TextAnalyzers.field(section, language), analysed);
+				}
+			}
+		}
+		return fields;
 	}
 
 	private List<EntityMatch> entities(Map<String, Map<String, List<AnalysedArticle.Hit>>> matches) {
