@@ -25,14 +25,15 @@ import org.apache.lucene.search.Weight;
  * The fields of one article, each analysed once into its tokens with positions and
  * offsets, and the hits of a clause in them. Exact phrases and single words are looked up
  * in the tokens, as Lucene's exact phrase matcher would find them; sloppy phrases go to
- * Lucene itself over a {@link MemoryIndex} built, only when one is needed, from the same
- * tokens. Not thread-safe: one per article.
+ * Lucene itself over a {@link MemoryIndex} of their field, built from the same tokens
+ * when one is first needed. Not thread-safe: one per article.
  */
 final class AnalysedArticle {
 
 	private final Map<String, FieldTokens> fields;
 
-	private IndexSearcher searcher;
+	// one small index per field that a sloppy phrase needs, built on first use
+	private final Map<String, IndexSearcher> searchers = new HashMap<>();
 
 	private AnalysedArticle(Map<String, FieldTokens> fields) {
 		this.fields = fields;
@@ -113,7 +114,7 @@ final class AnalysedArticle {
 
 	private void addSloppyHits(MatchQuery.Clause clause, Map<String, Map<Long, Hit>> hits) {
 		try {
-			IndexSearcher searcher = searcher();
+			IndexSearcher searcher = searcher(clause.field());
 			Weight weight = searcher.createWeight(searcher.rewrite(clause.phrase()), ScoreMode.COMPLETE_NO_SCORES, 1);
 			Matches matches = weight.matches(searcher.getIndexReader().leaves().get(0), 0);
 			if (matches == null) {
@@ -143,13 +144,12 @@ final class AnalysedArticle {
 		}
 	}
 
-	private IndexSearcher searcher() {
-		if (this.searcher == null) {
+	private IndexSearcher searcher(String field) {
+		return this.searchers.computeIfAbsent(field, (name) -> {
 			MemoryIndex index = new MemoryIndex(true);
-			this.fields.forEach((field, tokens) -> index.addField(field, new Replay(tokens)));
-			this.searcher = index.createSearcher();
-		}
-		return this.searcher;
+			index.addField(name, new Replay(this.fields.get(name)));
+			return index.createSearcher();
+		});
 	}
 
 	private static long key(int startPosition, int endPosition) {
