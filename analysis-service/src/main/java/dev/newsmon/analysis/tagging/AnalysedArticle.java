@@ -81,7 +81,9 @@ final class AnalysedArticle {
 					return;
 				}
 			}
-			addSloppyHits(clause, hits);
+			if (mayMatchSloppy(tokens, clause)) {
+				addSloppyHits(clause, hits);
+			}
 			return;
 		}
 		TextAnalyzers.Token first = clause.tokens().get(0);
@@ -110,6 +112,30 @@ final class AnalysedArticle {
 							new Hit(clause.field(), tokens.starts[lead], tokens.ends[lastToken]));
 			}
 		}
+	}
+
+	/**
+	 * Whether some occurrence of the clause's first word has every other word within
+	 * {@code slop} positions of where the phrase puts it: a sloppy match needs that, so
+	 * an article that has the words far apart never costs a Lucene query.
+	 */
+	private static boolean mayMatchSloppy(FieldTokens tokens, MatchQuery.Clause clause) {
+		TextAnalyzers.Token first = clause.tokens().get(0);
+		for (int lead : tokens.occurrences.get(first.term())) {
+			if (lead < 0) {
+				break;
+			}
+			int origin = tokens.positions[lead] - first.position();
+			boolean near = true;
+			for (int i = 1; i < clause.tokens().size() && near; i++) {
+				TextAnalyzers.Token token = clause.tokens().get(i);
+				near = tokens.hasNear(token.term(), origin + token.position(), clause.slop());
+			}
+			if (near) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void addSloppyHits(MatchQuery.Clause clause, Map<String, Map<Long, Hit>> hits) {
@@ -252,6 +278,19 @@ final class AnalysedArticle {
 				}
 			}
 			return -1;
+		}
+
+		/** Whether the term occurs at most {@code distance} positions from a position. */
+		private boolean hasNear(String term, int position, int distance) {
+			for (int index : this.occurrences.get(term)) {
+				if (index < 0 || this.positions[index] > position + distance) {
+					break;
+				}
+				if (this.positions[index] >= position - distance) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		Set<String> terms() {

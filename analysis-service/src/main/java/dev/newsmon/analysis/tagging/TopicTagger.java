@@ -39,6 +39,11 @@ public final class TopicTagger implements AutoCloseable {
 
 	private static final int MAX_LEAD = 300;
 
+	// no Han, kana or Hangul code point comes before the Hangul jamo; the script lookup
+	// is
+	// a binary search, too slow for every Latin letter
+	private static final int FIRST_HANGUL = 0x1100;
+
 	private final TextAnalyzers analyzers = new TextAnalyzers();
 
 	private final RuleCompiler compiler = new RuleCompiler(this.analyzers);
@@ -278,6 +283,9 @@ public final class TopicTagger implements AutoCloseable {
 		for (int i = 0; i < text.length() && !(han && hangul);) {
 			int codePoint = text.codePointAt(i);
 			i += Character.charCount(codePoint);
+			if (codePoint < FIRST_HANGUL) {
+				continue;
+			}
 			Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 			han |= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 					|| script == Character.UnicodeScript.KATAKANA;
@@ -318,6 +326,9 @@ public final class TopicTagger implements AutoCloseable {
 	}
 
 	private static boolean isCjk(int codePoint) {
+		if (codePoint < FIRST_HANGUL) {
+			return false;
+		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
