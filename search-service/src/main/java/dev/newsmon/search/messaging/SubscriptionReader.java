@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.core.JacksonException;
@@ -114,9 +115,14 @@ class SubscriptionReader implements SmartLifecycle {
 
 	private List<TopicPartition> partitions(KafkaConsumer<String, String> reader) {
 		while (this.running) {
-			List<PartitionInfo> infos = reader.partitionsFor(this.properties.topic(), Duration.ofSeconds(10));
-			if (infos != null && !infos.isEmpty()) {
-				return infos.stream().map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
+			try {
+				List<PartitionInfo> infos = reader.partitionsFor(this.properties.topic(), Duration.ofSeconds(10));
+				if (infos != null && !infos.isEmpty()) {
+					return infos.stream().map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
+				}
+			}
+			catch (TimeoutException ex) {
+				// the broker is not reachable yet: readiness stays down until it is
 			}
 			logger.warn("The topic " + this.properties.topic() + " has no partitions yet; asking again");
 		}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import dev.newsmon.search.alert.Subscription;
 import dev.newsmon.search.cjk.CjkTokenizer;
 import dev.newsmon.search.indexing.ArticleDocument;
+import dev.newsmon.search.query.TopicTaxonomy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,8 +82,25 @@ public class AlertMatchingBenchmark {
 	private static final String[] SOURCES = { "Wire One", "Wire Two", "Harbour Times", "Capital Daily", "Morning Post",
 			"Evening Bulletin" };
 
+	private static final String[] SYLLABLES = ("ka ri mo ta ne so lu vi ba de an or el is um ko ra ti po ze "
+			+ "mi na ho gu fa le si tor ven dal mar kel bro stan ford ton berg")
+		.split(" ");
+
+	private static final String[] KANA = "カ リ モ タ ネ ソ ル ヴィ バ デ ア オ エ イ ウ コ ラ ティ ポ ゼ ミ ナ ホ グ フ レ シ ト ン ド".split(" ");
+
+	private static final String[] HANGUL = "가 리 모 타 네 소 루 비 바 데 안 오 엘 이 움 코 라 티 포 제 미 나 호 구 파 레 시 토 벤 달".split(" ");
+
+	/** Names and rarer words: people, places, companies, ships, products. */
+	private static final int NAMES = 3000;
+
 	@Param("10000")
 	int subscriptions;
+
+	private String[] names;
+
+	private String[] kanaNames;
+
+	private String[] hangulNames;
 
 	private SubscriptionMatcher matcher;
 
@@ -94,15 +112,18 @@ public class AlertMatchingBenchmark {
 	public void setUp() {
 		CjkTokenizer tokenizer = new CjkTokenizer();
 		Random random = new Random(42);
+		this.names = words(random, SYLLABLES, "", NAMES);
+		this.kanaNames = words(random, KANA, "", NAMES / 3);
+		this.hangulNames = words(random, HANGUL, "", NAMES / 3);
 		this.matcher = new SubscriptionMatcher(tokenizer);
 		List<Subscription> all = new ArrayList<>(this.subscriptions);
 		for (int i = 0; i < this.subscriptions; i++) {
-			all.add(subscription(i, random));
+			all.add(subscription(i, random, this.names, this.kanaNames, this.hangulNames));
 		}
 		this.matcher.putAll(all);
 		this.articles = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
-			this.articles.add(article(i, random, tokenizer));
+			this.articles.add(article(i, random, tokenizer, this.names, this.kanaNames, this.hangulNames));
 		}
 	}
 
@@ -125,22 +146,32 @@ public class AlertMatchingBenchmark {
 		return this.matcher.match(List.of(this.articles.get(this.next))).size();
 	}
 
-	private static Subscription subscription(int i, Random random) {
-		String query = switch (random.nextInt(10)) {
-			case 0, 1, 2 -> term(random);
-			case 3 -> term(random) + " " + term(random);
-			case 4 -> '"' + EN[zipf(random, EN.length)] + " " + EN[zipf(random, EN.length)] + '"';
-			case 5 -> term(random) + " | " + term(random);
-			case 6 -> term(random) + " -" + term(random);
-			case 7 ->
-				JA[random.nextInt(JA.length)] + ((random.nextBoolean()) ? " " + JA[random.nextInt(JA.length)] : "");
-			case 8 -> KO[random.nextInt(KO.length)];
+	private static Subscription subscription(int i, Random random, String[] names, String[] kana, String[] hangul) {
+		String query = switch (random.nextInt(20)) {
+			case 0, 1, 2, 3, 4 -> term(random, names);
+			case 5, 6 -> term(random, names) + " " + EN[random.nextInt(EN.length)];
+			case 7 -> term(random, names) + " " + term(random, names);
+			case 8 -> '"' + EN[random.nextInt(EN.length)] + " " + EN[random.nextInt(EN.length)] + '"';
+			case 9 -> term(random, names) + " | " + term(random, names);
+			case 10 -> term(random, names) + " -" + EN[random.nextInt(EN.length)];
+			case 11, 12 ->
+				kana[random.nextInt(kana.length)] + ((random.nextBoolean()) ? " " + JA[random.nextInt(JA.length)] : "");
+			case 13, 14 -> hangul[random.nextInt(hangul.length)]
+					+ ((random.nextBoolean()) ? " " + KO[random.nextInt(KO.length)] : "");
+			case 15 -> (random.nextBoolean()) ? JA[random.nextInt(JA.length)] : KO[random.nextInt(KO.length)];
+			case 16 -> EN[random.nextInt(EN.length)];
+			case 17 -> '"' + term(random, names) + " " + EN[random.nextInt(EN.length)] + '"';
 			default -> null;
 		};
 		List<String> topics = List.of();
 		List<String> languages = List.of();
 		List<String> sources = List.of();
-		if (query == null || random.nextInt(3) == 0) {
+		if (query == null) {
+			// a topic in some languages
+			topics = List.of(TOPICS[random.nextInt(TOPICS.length)]);
+			languages = List.of(new String[] { "en", "ja", "ko" }[random.nextInt(3)]);
+		}
+		else if (random.nextInt(3) == 0) {
 			switch (random.nextInt(3)) {
 				case 0 -> topics = List.of(TOPICS[random.nextInt(TOPICS.length)]);
 				case 1 -> languages = List.of(new String[] { "en", "ja", "ko" }[random.nextInt(3)]);
@@ -151,16 +182,31 @@ public class AlertMatchingBenchmark {
 				new Subscription.Channel(Subscription.Channel.Type.ATOM, null, null, null), false, null, Instant.EPOCH);
 	}
 
-	private static String term(Random random) {
-		// subscriptions name specific things more often than the most common words
-		return EN[EN.length - 1 - zipf(random, EN.length)];
+	/** A name to watch: people watch specific things, spread over the whole list. */
+	private static String term(Random random, String[] names) {
+		return names[random.nextInt(names.length)];
 	}
 
-	private static ArticleDocument article(int i, Random random, CjkTokenizer tokenizer) {
+	private static String[] words(Random random, String[] syllables, String separator, int count) {
+		java.util.Set<String> words = new java.util.LinkedHashSet<>();
+		while (words.size() < count) {
+			StringBuilder word = new StringBuilder();
+			int length = 2 + random.nextInt(3);
+			for (int s = 0; s < length; s++) {
+				word.append((s > 0) ? separator : "").append(syllables[random.nextInt(syllables.length)]);
+			}
+			words.add(word.toString());
+		}
+		return words.toArray(String[]::new);
+	}
+
+	private static ArticleDocument article(int i, Random random, CjkTokenizer tokenizer, String[] names, String[] kana,
+			String[] hangul) {
 		String language = new String[] { "en", "en", "ja", "ko" }[i % 4];
-		String title = text(language, 10, random);
-		String summary = text(language, 30, random);
-		String body = text(language, 220, random);
+		int theme = random.nextInt(1000);
+		String title = text(language, 10, random, names, kana, hangul, theme);
+		String summary = text(language, 30, random, names, kana, hangul, theme);
+		String body = text(language, 220, random, names, kana, hangul, theme);
 		List<String> cjk = new ArrayList<>();
 		cjk.addAll(tokenizer.tokenize(title, language));
 		cjk.addAll(tokenizer.tokenize(summary, language));
@@ -168,28 +214,85 @@ public class AlertMatchingBenchmark {
 		Instant now = Instant.now();
 		return new ArticleDocument("a" + i, "https://example.org/" + i, "feed", SOURCES[i % SOURCES.length], title,
 				summary, body, String.join(" ", cjk), null, List.of(), language,
-				List.of(new ArticleDocument.Topic(TOPICS[i % TOPICS.length], 0.7)), List.of(), "story-" + (i / 3), 0L,
-				now, now, now, now);
+				(i % 3 == 0)
+						? List.of(new ArticleDocument.Topic(TOPICS[i % TOPICS.length], 0.7),
+								new ArticleDocument.Topic(TOPICS[(i * 7 + 3) % TOPICS.length], 0.4))
+						: List.of(new ArticleDocument.Topic(TOPICS[i % TOPICS.length], 0.7)),
+				List.of(), "story-" + (i / 3), 0L, now, now, now, now);
 	}
 
-	private static String text(String language, int words, Random random) {
+	/**
+	 * News-like text about one theme: mostly common words, a third words of the theme (a
+	 * run of 20 topic words, Zipf within it), and about one word in twelve a name from
+	 * the long list (Zipf too: some names are in the news all week).
+	 */
+	private static String text(String language, int words, Random random, String[] names, String[] kana,
+			String[] hangul, int theme) {
 		StringBuilder text = new StringBuilder();
 		for (int w = 0; w < words; w++) {
+			boolean name = random.nextInt(12) == 0;
 			switch (language) {
-				case "ja" -> text.append(JA[zipf(random, JA.length)]).append((w % 8 == 7) ? "。" : "の");
-				case "ko" -> text.append(KO[zipf(random, KO.length)]).append((w % 3 == 2) ? "는 " : " ");
-				default -> text.append(
-						(random.nextInt(3) == 0) ? EN[zipf(random, EN.length)] : FILLER[random.nextInt(FILLER.length)])
-					.append(' ');
+				case "ja" -> text.append(name ? kana[zipf(random, kana.length)] : JA[themed(random, theme, JA.length)])
+					.append((w % 8 == 7) ? "。" : "の");
+				case "ko" ->
+					text.append(name ? hangul[zipf(random, hangul.length)] : KO[themed(random, theme, KO.length)])
+						.append((w % 3 == 2) ? "는 " : " ");
+				default -> {
+					if (name) {
+						text.append(names[zipf(random, names.length)]);
+					}
+					else if (random.nextInt(3) == 0) {
+						text.append(EN[themed(random, theme, EN.length)]);
+					}
+					else {
+						text.append(FILLER[random.nextInt(FILLER.length)]);
+					}
+					text.append(' ');
+				}
 			}
 		}
 		return text.toString().strip();
+	}
+
+	private static int themed(Random random, int theme, int size) {
+		return (theme + zipf(random, 20)) % size;
 	}
 
 	/** A rank from 0 to size - 1, small ranks far more often (Zipf-like). */
 	private static int zipf(Random random, int size) {
 		double u = random.nextDouble();
 		return Math.min(size - 1, (int) Math.floor(Math.pow(size + 1, u)) - 1);
+	}
+
+	/**
+	 * Matching throughput per second of CPU time of the matching thread, which a loaded
+	 * machine does not distort as it does wall-clock time. Run with
+	 * {@code deploy/local/bench.sh search-service
+	 * dev.newsmon.search.alert.matching.AlertMatchingBenchmark [rounds]}.
+	 * @param args the number of measured rounds of 1,000 articles (default 5)
+	 * @throws Exception if the matcher cannot be closed
+	 */
+	public static void main(String[] args) throws Exception {
+		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		AlertMatchingBenchmark benchmark = new AlertMatchingBenchmark();
+		benchmark.subscriptions = 10_000;
+		benchmark.setUp();
+		int batches = 1000 / BATCH;
+		for (int round = -2; round < rounds; round++) {
+			long cpu = threads.getCurrentThreadCpuTime();
+			long wall = System.nanoTime();
+			long matches = 0;
+			for (int i = 0; i < batches; i++) {
+				matches += benchmark.matchBatchesOf50();
+			}
+			double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+			double wallSeconds = (System.nanoTime() - wall) / 1e9;
+			System.out.printf("%s: %,.0f articles per CPU second, %,.0f per wall second, %.1f matches per article%n",
+					(round < 0) ? "warm-up" : "round " + (round + 1), batches * BATCH / cpuSeconds,
+					batches * BATCH / wallSeconds, (double) matches / (batches * BATCH));
+		}
+		benchmark.tearDown();
 	}
 
 }
