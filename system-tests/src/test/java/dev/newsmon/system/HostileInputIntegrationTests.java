@@ -498,6 +498,40 @@ class HostileInputIntegrationTests {
 	}
 
 	@Test
+	void webhookRedirectToAPrivateAddressIsNotFollowed() throws Exception {
+		String run = RUN + "hook";
+		String articles = FeedServer.resource("/feeds/pipeline.xml").replace("RUN", run);
+		try (FeedServer inside = new FeedServer(InetAddress.getByName("127.0.0.1"), "{}");
+				FeedServer webhook = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), "{}");
+				FeedServer feed = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), articles)) {
+			webhook.redirectTo(inside.url());
+			JsonNode subscription = json.readTree(expect(send(search().uri("/api/subscriptions"), "POST",
+					"application/json", json.writeValueAsString(Map.of("name", "Redirecting webhook", "query", run,
+							"channel", Map.of("type", "webhook", "url", webhook.url())))),
+					201));
+			String subscriptionId = subscription.path("id").asString();
+			String feedId = json
+				.readTree(expect(send(ingest().uri("/api/feeds"), "POST", "application/json",
+						json.writeValueAsString(Map.of("url", feed.url(), "name", "Webhook wire"))), 201))
+				.path("id")
+				.asString();
+			try {
+				expect(send(ingest().uri("/api/feeds/" + feedId + "/poll"), "POST", null, null), 200);
+				await("an alert reaches the webhook").atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(500))
+					.until(webhook::requests, (requests) -> requests >= 1);
+				// give a follow-up request, if there were one, the time to arrive
+				Thread.sleep(2000);
+				assertThat(inside.requests()).as("requests that reached the private address").isZero();
+			}
+			finally {
+				send(search().uri("/api/subscriptions/" + subscriptionId), "DELETE", null, null);
+				send(ingest().uri("/api/feeds/" + feedId), "DELETE", null, null);
+			}
+		}
+	}
+
+	@Test
 	void unknownFieldsDoNotReachTheStoredFeed() throws Exception {
 		try (FeedServer server = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), "<rss/>")) {
 			String body = "{\"url\":\"" + server.url()
