@@ -27,7 +27,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,10 @@ class HostileInputIntegrationTests {
 
 	private static final String INDEX_ALIAS = RUN;
 
+	private static final String SUBSCRIPTIONS_TOPIC = "news.subscriptions." + RUN;
+
+	private static final String DELIVERIES_INDEX = RUN + "-deliveries";
+
 	/** The only address of the loopback block that the services may fetch from. */
 	private static final String ALLOWED_ADDRESS = "127.0.0.3";
 
@@ -91,6 +97,14 @@ class HostileInputIntegrationTests {
 		Path noFeeds = Path.of("target", "system-tests", "no-default-feeds.json").toAbsolutePath();
 		Files.createDirectories(noFeeds.getParent());
 		Files.writeString(noFeeds, "{\"feeds\": []}");
+		try (Admin admin = admin()) {
+			// search-service declares only the shared subscriptions topic
+			admin
+				.createTopics(List.of(new NewTopic(SUBSCRIPTIONS_TOPIC, 1, (short) 1)
+					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
 		Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "ELASTICSEARCH_URL", elasticsearch,
 				"NEWSMON_API_KEY", API_KEY, "NEWSMON_ALLOWED_NETWORKS", ALLOWED_ADDRESS + "/32", "NEWSMON_DEMO_FEEDS",
 				"false", "SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET", "latest");
@@ -102,8 +116,12 @@ class HostileInputIntegrationTests {
 				ServiceProcess.start("analysis-service", "hostile-analysis-service", 18182,
 						with(common, Map.of("NEWSMON_ANALYSIS_RULES_TOPIC", RULES_TOPIC,
 								"SPRING_KAFKA_CONSUMER_GROUP_ID", ANALYSIS_GROUP))));
-		services.put(Target.SEARCH, ServiceProcess.start("search-service", "hostile-search-service", 18180, with(common,
-				Map.of("NEWSMON_SEARCH_INDEX_ALIAS", INDEX_ALIAS, "SPRING_KAFKA_CONSUMER_GROUP_ID", SEARCH_GROUP))));
+		services.put(Target.SEARCH,
+				ServiceProcess.start("search-service", "hostile-search-service", 18180,
+						with(common,
+								Map.of("NEWSMON_SEARCH_INDEX_ALIAS", INDEX_ALIAS, "SPRING_KAFKA_CONSUMER_GROUP_ID",
+										SEARCH_GROUP, "NEWSMON_SEARCH_SUBSCRIPTIONS_TOPIC", SUBSCRIPTIONS_TOPIC,
+										"NEWSMON_SEARCH_ALERT_DELIVERIES_INDEX", DELIVERIES_INDEX))));
 		for (ServiceProcess service : services.values()) {
 			service.awaitReady(Duration.ofMinutes(3));
 		}
@@ -121,7 +139,7 @@ class HostileInputIntegrationTests {
 			admin.deleteConsumerGroups(List.of(ANALYSIS_GROUP, SEARCH_GROUP, RUN + "-feeds"))
 				.all()
 				.get(30, TimeUnit.SECONDS);
-			admin.deleteTopics(List.of(FEEDS_TOPIC, RULES_TOPIC)).all().get(30, TimeUnit.SECONDS);
+			admin.deleteTopics(List.of(FEEDS_TOPIC, RULES_TOPIC, SUBSCRIPTIONS_TOPIC)).all().get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			// best effort: a group that never formed cannot be deleted
@@ -129,6 +147,8 @@ class HostileInputIntegrationTests {
 		String elasticsearch = System.getenv("ELASTICSEARCH_URL");
 		if (elasticsearch != null) {
 			http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + INDEX_ALIAS + "-v*")).DELETE().build(),
+					HttpResponse.BodyHandlers.discarding());
+			http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + DELIVERIES_INDEX + "*")).DELETE().build(),
 					HttpResponse.BodyHandlers.discarding());
 			http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_index_template/" + INDEX_ALIAS))
 				.DELETE()
@@ -302,6 +322,81 @@ class HostileInputIntegrationTests {
 		probes.add(Probe.read("similar size=99999999999", Target.SEARCH, "GET",
 				"/api/articles/x/similar?size=99999999999"));
 		probes.add(Probe.read("search: POST", Target.SEARCH, "POST", "/api/search").status(405));
+		// search-service: subscriptions
+		String atom = "\"channel\":{\"type\":\"atom\"}";
+		probes.add(Probe.write("subscription: malformed JSON", Target.SEARCH, "POST", "/api/subscriptions", "{"));
+		probes.add(Probe.write("subscription: empty body", Target.SEARCH, "POST", "/api/subscriptions", ""));
+		probes.add(Probe.write("subscription: JSON array", Target.SEARCH, "POST", "/api/subscriptions", "[]"));
+		probes.add(Probe.write("subscription: JSON null", Target.SEARCH, "POST", "/api/subscriptions", "null"));
+		probes.add(Probe.write("subscription: name of the wrong type", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":{\"a\":1}," + atom + "}"));
+		probes.add(Probe.write("subscription: no name", Target.SEARCH, "POST", "/api/subscriptions", "{" + atom + "}"));
+		probes.add(Probe.write("subscription: 300-character name", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"" + "n".repeat(300) + "\"," + atom + "}"));
+		probes.add(
+				Probe
+					.write("subscription: 20 kB body", Target.SEARCH, "POST", "/api/subscriptions",
+							"{\"name\":\"" + "n".repeat(20_000) + "\"," + atom + "}")
+					.status(400, 413));
+		probes.add(
+				Probe
+					.write("subscription: 30 MB body", Target.SEARCH, "POST", "/api/subscriptions",
+							"{\"name\":\"" + "n".repeat(30_000_000) + "\"," + atom + "}")
+					.status(400, 413));
+		probes.add(Probe.write("subscription: 100,000 nested arrays", Target.SEARCH, "POST", "/api/subscriptions",
+				deepJson));
+		probes.add(Probe.write("subscription: no channel", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\"}"));
+		probes.add(Probe.write("subscription: unknown channel type", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"channel\":{\"type\":\"pigeon\"}}"));
+		probes.add(Probe.write("subscription: 600-character query", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"query\":\"" + "q".repeat(600) + "\"," + atom + "}"));
+		probes.add(Probe.write("subscription: unknown topic", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"topics\":[\"no-such-topic\"]," + atom + "}"));
+		probes.add(Probe.write("subscription: topics of the wrong type", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"topics\":\"north-korea\"," + atom + "}"));
+		probes.add(Probe.write("subscription: bad language", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"languages\":[\"../\"]," + atom + "}"));
+		probes.add(Probe.write("subscription: secret on an Atom channel", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"channel\":{\"type\":\"atom\",\"secret\":\"s\"}}"));
+		probes.add(Probe.write("subscription: webhook without url", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"channel\":{\"type\":\"webhook\"}}"));
+		probes.add(Probe.write("subscription: 3000-character webhook url", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"channel\":{\"type\":\"webhook\",\"url\":\"https://example.com/" + "a".repeat(3000)
+						+ "\"}}"));
+		probes.add(Probe.write("subscription: email that is no address", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"channel\":{\"type\":\"email\",\"email\":\"a@b@c\\r\\nBcc: x@y\"}}"));
+		probes.add(Probe.write("subscription: trend factor 1e308", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"trend\":{\"factor\":1e308}," + atom + "}"));
+		probes.add(Probe.write("subscription: trend matches beyond long", Target.SEARCH, "POST", "/api/subscriptions",
+				"{\"name\":\"x\",\"trend\":{\"minimumMatches\":99999999999999999999}," + atom + "}"));
+		probes.add(
+				Probe
+					.write("subscription: no API key", Target.SEARCH, "POST", "/api/subscriptions",
+							"{\"name\":\"x\"," + atom + "}")
+					.apiKey(null)
+					.status(401));
+		probes.add(
+				Probe
+					.write("subscription: wrong API key", Target.SEARCH, "POST", "/api/subscriptions",
+							"{\"name\":\"x\"," + atom + "}")
+					.apiKey(API_KEY + "x")
+					.status(401));
+		probes.add(Probe.read("subscriptions: list without API key", Target.SEARCH, "GET", "/api/subscriptions")
+			.apiKey(null)
+			.status(401));
+		for (String id : List.of("%2e%2e", "..%2f..", "%00", "%E5%8C%97", "*", "%20", longId, "%252e%252e",
+				"00000000000000000000000000000000")) {
+			probes.add(Probe.read("subscription id " + shortly(id), Target.SEARCH, "GET", "/api/subscriptions/" + id));
+			probes.add(Probe.write("delete subscription id " + shortly(id), Target.SEARCH, "DELETE",
+					"/api/subscriptions/" + id, null));
+			for (String part : List.of("deliveries", "feed", "events")) {
+				probes.add(Probe.read(part + " of subscription id " + shortly(id), Target.SEARCH, "GET",
+						"/api/subscriptions/" + id + "/" + part));
+			}
+		}
+		probes.add(Probe.read("deliveries size=abc", Target.SEARCH, "GET",
+				"/api/subscriptions/00000000000000000000000000000000/deliveries?size=abc"));
 		return probes.stream();
 	}
 
@@ -323,16 +418,21 @@ class HostileInputIntegrationTests {
 		}
 	}
 
+	static Stream<String> privateOrUnusableUrls() {
+		return Stream.of("http://127.0.0.1/feed", "http://localhost/feed", "http://LOCALHOST./feed",
+				"http://10.0.0.1/feed", "http://172.16.0.1/feed", "http://192.168.1.1/feed",
+				"http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/feed", "http://0.0.0.0/feed",
+				"http://[::1]/feed", "http://[::]/feed", "http://[fc00::1]/feed", "http://[fd12:3456::1]/feed",
+				"http://[fe80::1]/feed", "http://[::ffff:10.0.0.1]/feed", "http://[::ffff:7f00:1]/feed",
+				"http://2130706433/feed", "http://0x7f000001/feed", "http://0177.0.0.1/feed",
+				"http://017700000001/feed", "http://127.1/feed", "http://0x7f.0.0.1/feed", "http://127.0.0.1./feed",
+				"http://[fe80::1%25eth0]/feed", "file:///etc/passwd", "gopher://127.0.0.1:25/",
+				"ftp://example.com/feed", "javascript:alert(1)", "http://user:secret@example.com/feed",
+				"http://exa mple.com/feed", "//example.com/feed", "feed");
+	}
+
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "http://127.0.0.1/feed", "http://localhost/feed", "http://LOCALHOST./feed",
-			"http://10.0.0.1/feed", "http://172.16.0.1/feed", "http://192.168.1.1/feed",
-			"http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/feed", "http://0.0.0.0/feed",
-			"http://[::1]/feed", "http://[::]/feed", "http://[fc00::1]/feed", "http://[fd12:3456::1]/feed",
-			"http://[fe80::1]/feed", "http://[::ffff:10.0.0.1]/feed", "http://[::ffff:7f00:1]/feed",
-			"http://2130706433/feed", "http://0x7f000001/feed", "http://0177.0.0.1/feed", "http://017700000001/feed",
-			"http://127.1/feed", "http://0x7f.0.0.1/feed", "http://127.0.0.1./feed", "http://[fe80::1%25eth0]/feed",
-			"file:///etc/passwd", "gopher://127.0.0.1:25/", "ftp://example.com/feed", "javascript:alert(1)",
-			"http://user:secret@example.com/feed", "http://exa mple.com/feed", "//example.com/feed", "feed" })
+	@MethodSource("privateOrUnusableUrls")
 	void privateOrUnusableFeedUrlIsRefusedAndNotStored(String url) throws Exception {
 		HttpResponse<String> response = send(ingest().uri("/api/feeds"), "POST", "application/json",
 				json.writeValueAsString(Map.of("url", url)));
@@ -349,6 +449,22 @@ class HostileInputIntegrationTests {
 
 		assertThat(registeredUrls()).doesNotContain(url);
 		assertThat(exportedOpml()).doesNotContain("xmlUrl=\"" + url.replace("&", "&amp;") + "\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("privateOrUnusableUrls")
+	void privateOrUnusableWebhookUrlIsRefusedAndNotStored(String url) throws Exception {
+		String body = json.writeValueAsString(Map.of("name", "Hostile webhook", "query", "missile", "channel",
+				Map.of("type", "webhook", "url", url)));
+		HttpResponse<String> response = send(search().uri("/api/subscriptions"), "POST", "application/json", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("channel.url");
+		List<String> webhooks = new ArrayList<>();
+		json.readTree(expect(send(search().uri("/api/subscriptions"), "GET", null, null), 200))
+			.forEach((subscription) -> webhooks.add(subscription.path("channel").path("url").asString()));
+		assertThat(webhooks).doesNotContain(url);
 	}
 
 	@ParameterizedTest(name = "redirect to {0}")
@@ -377,6 +493,40 @@ class HostileInputIntegrationTests {
 			}
 			finally {
 				send(ingest().uri("/api/feeds/" + id), "DELETE", null, null);
+			}
+		}
+	}
+
+	@Test
+	void webhookRedirectToAPrivateAddressIsNotFollowed() throws Exception {
+		String run = RUN + "hook";
+		String articles = FeedServer.resource("/feeds/pipeline.xml").replace("RUN", run);
+		try (FeedServer inside = new FeedServer(InetAddress.getByName("127.0.0.1"), "{}");
+				FeedServer webhook = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), "{}");
+				FeedServer feed = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), articles)) {
+			webhook.redirectTo(inside.url());
+			JsonNode subscription = json.readTree(expect(send(search().uri("/api/subscriptions"), "POST",
+					"application/json", json.writeValueAsString(Map.of("name", "Redirecting webhook", "query", run,
+							"channel", Map.of("type", "webhook", "url", webhook.url())))),
+					201));
+			String subscriptionId = subscription.path("id").asString();
+			String feedId = json
+				.readTree(expect(send(ingest().uri("/api/feeds"), "POST", "application/json",
+						json.writeValueAsString(Map.of("url", feed.url(), "name", "Webhook wire"))), 201))
+				.path("id")
+				.asString();
+			try {
+				expect(send(ingest().uri("/api/feeds/" + feedId + "/poll"), "POST", null, null), 200);
+				await("an alert reaches the webhook").atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(500))
+					.until(webhook::requests, (requests) -> requests >= 1);
+				// give a follow-up request, if there were one, the time to arrive
+				Thread.sleep(2000);
+				assertThat(inside.requests()).as("requests that reached the private address").isZero();
+			}
+			finally {
+				send(search().uri("/api/subscriptions/" + subscriptionId), "DELETE", null, null);
+				send(ingest().uri("/api/feeds/" + feedId), "DELETE", null, null);
 			}
 		}
 	}
