@@ -77,6 +77,12 @@ class FullTextIntegrationTests {
 		// the item is known: nothing to publish, and its page is not asked for again
 		assertThat(ingest.poll(feed.path("id").asString()).path("itemsPublished").asInt()).isZero();
 		assertThat(server.hits(page)).isEqualTo(1);
+
+		// a new version of a known item keeps the feed's text: its page is not fetched
+		server.serve("/" + RUN + "/summaries.xml", FeedServer.rss("Summaries " + RUN,
+				List.of(FeedServer.item(link, "Patrols " + RUN, SUMMARY + " Updated."))));
+		assertThat(ingest.poll(feed.path("id").asString()).path("itemsPublished").asInt()).isEqualTo(1);
+		assertThat(server.hits(page)).isEqualTo(1);
 	}
 
 	@Test
