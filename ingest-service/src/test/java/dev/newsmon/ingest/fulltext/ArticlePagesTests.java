@@ -74,6 +74,8 @@ class ArticlePagesTests {
 						"<p>A paragraph repeated until the page is far too big.</p>\n".repeat(2000)
 							.getBytes(StandardCharsets.UTF_8));
 				case "/pdf" -> send(exchange, "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+				// refused by its type before its body, larger than the limit, is read
+				case "/video" -> send(exchange, "video/mp4", new byte[256 * 1024]);
 				case "/slow" -> {
 					try {
 						Thread.sleep(3000);
@@ -130,14 +132,17 @@ class ArticlePagesTests {
 		List<Case> cases = List.of(new Case("http://169.254.169.254/latest/meta-data/", "refused-address"),
 				new Case("http://10.20.30.40/story", "refused-address"),
 				new Case(base + "/to-metadata", "refused-address"), new Case(base + "/big", "too-large"),
-				new Case(base + "/pdf", "not-html"), new Case(base + "/slow", "timeout"),
-				new Case(base + "/front", "empty"), new Case(base + "/missing", "http-status"));
+				new Case(base + "/pdf", "not-html"), new Case(base + "/video", "not-html"),
+				new Case(base + "/slow", "timeout"), new Case(base + "/front", "empty"),
+				new Case(base + "/missing", "http-status"));
 		for (Case failing : cases) {
 			ArticleFetched article = article(failing.url());
+			double before = failures(failing.failureClass());
 			assertThat(complete(properties, article)).as(failing.url()).isEqualTo(article);
-			assertThat(failures(failing.failureClass())).as(failing.url()).isPositive();
+			assertThat(failures(failing.failureClass())).as(failing.url()).isEqualTo(before + 1);
 		}
 		assertThat(pages("failed")).isEqualTo(cases.size());
+		assertThat(pages("extracted")).isZero();
 		// the refused addresses were never asked
 		assertThat(requested).doesNotContain("/latest/meta-data/");
 	}
