@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -21,6 +22,8 @@ final class FeedServer implements AutoCloseable {
 	private final Map<String, String> feeds = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<String>> fetchedBy = new ConcurrentHashMap<>();
+
+	private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
 	private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
@@ -35,6 +38,7 @@ final class FeedServer implements AutoCloseable {
 		this.server.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
 			String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+			this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
 			this.fetchedBy.computeIfAbsent(path, (key) -> ConcurrentHashMap.newKeySet())
 				.add((agent != null) ? agent : "");
 			String location = this.redirects.get(path);
@@ -85,6 +89,11 @@ final class FeedServer implements AutoCloseable {
 
 	Set<String> fetchedBy(String path) {
 		return this.fetchedBy.getOrDefault(path, Set.of());
+	}
+
+	int hits(String path) {
+		AtomicInteger hits = this.hits.get(path);
+		return (hits != null) ? hits.get() : 0;
 	}
 
 	@Override

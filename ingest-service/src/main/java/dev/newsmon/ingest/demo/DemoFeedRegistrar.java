@@ -57,7 +57,7 @@ class DemoFeedRegistrar implements ApplicationListener<WebServerInitializedEvent
 		for (DemoProperties.DemoFeed feed : this.properties.feeds()) {
 			String url = "http://127.0.0.1:" + port + "/demo/feeds/" + feed.id() + ".xml";
 			try {
-				this.registry.register(new NewFeed(url, feed.name(), feed.language(), INTERVAL_SECONDS), true);
+				this.registry.register(new NewFeed(url, feed.name(), feed.language(), INTERVAL_SECONDS, null), true);
 			}
 			catch (InvalidFeedException ex) {
 				logger.warn("Demo feed '{}' not registered: {}", feed.id(), ex.getMessage());

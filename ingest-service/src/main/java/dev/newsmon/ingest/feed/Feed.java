@@ -8,7 +8,10 @@ package dev.newsmon.ingest.feed;
  * @param name the name shown as the source of its articles
  * @param language the language the feed is written in (BCP 47), or {@code null}
  * @param intervalSeconds how often it is polled, before jitter and backoff
+ * @param fullText whether the page of each new item is fetched for its full text, for
+ * feeds that carry only summaries; records written before this existed read as
+ * {@code false}
  */
-public record Feed(String id, String url, String name, String language, int intervalSeconds) {
+public record Feed(String id, String url, String name, String language, int intervalSeconds, boolean fullText) {
 
 }

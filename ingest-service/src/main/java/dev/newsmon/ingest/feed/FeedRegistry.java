@@ -34,7 +34,8 @@ public class FeedRegistry {
 	}
 
 	/**
-	 * Registers a feed, or returns the feed already registered with the same URL.
+	 * Registers a feed, or returns the feed already registered with the same URL, with
+	 * its full-text switch set as asked when the request sets it.
 	 * @param request the feed
 	 * @param checkAddress whether to resolve the host now and refuse non-public addresses
 	 * (every fetch checks again anyway)
@@ -51,10 +52,21 @@ public class FeedRegistry {
 		int interval = (request.intervalSeconds() != null) ? request.intervalSeconds()
 				: this.properties.defaultIntervalSeconds();
 		String language = (request.language() != null && !request.language().isBlank()) ? request.language() : null;
-		Feed feed = new Feed(FeedId.of(urlText), urlText, name, language, interval);
+		Feed feed = new Feed(FeedId.of(urlText), urlText, name, language, interval,
+				Boolean.TRUE.equals(request.fullText()));
 		FeedState candidate = FeedState.registered(feed, this.clock.instant());
 		FeedState stored = this.store.addIfAbsent(candidate);
+		if (stored != candidate && request.fullText() != null && stored.feed().fullText() != request.fullText()) {
+			// registering a known feed again is how the switch is turned on or off
+			boolean fullText = request.fullText();
+			stored = this.store.update(stored.feed().id(), (state) -> state.with(withFullText(state.feed(), fullText)))
+				.orElse(stored);
+		}
 		return new Registration(stored, stored == candidate);
+	}
+
+	private static Feed withFullText(Feed feed, boolean fullText) {
+		return new Feed(feed.id(), feed.url(), feed.name(), feed.language(), feed.intervalSeconds(), fullText);
 	}
 
 	private void checkAddress(URI url) {

@@ -8,18 +8,19 @@ package dev.newsmon.ingest.feed;
  * @param name its name
  * @param language its language, or {@code null}
  * @param intervalSeconds its poll interval
+ * @param fullText whether the pages of its new items are fetched for their full text
  * @param health how polling it goes
  * @param webSub its WebSub subscription, without the secret, or {@code null}
  */
-record FeedResponse(String id, String url, String name, String language, int intervalSeconds, FeedHealth health,
-		WebSub webSub) {
+record FeedResponse(String id, String url, String name, String language, int intervalSeconds, boolean fullText,
+		FeedHealth health, WebSub webSub) {
 
 	static FeedResponse of(FeedState state) {
 		Feed feed = state.feed();
 		WebSubState webSub = state.webSub();
 		return new FeedResponse(feed.id(), feed.url(), feed.name(), feed.language(), feed.intervalSeconds(),
-				state.health(), (webSub != null) ? new WebSub(webSub.hub(), webSub.status(), webSub.requestedAt(),
-						webSub.leaseExpires(), webSub.lastError()) : null);
+				feed.fullText(), state.health(), (webSub != null) ? new WebSub(webSub.hub(), webSub.status(),
+						webSub.requestedAt(), webSub.leaseExpires(), webSub.lastError()) : null);
 	}
 
 	/**

@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
  * Reads and writes OPML 2.0 subscription lists (https://opml.org/spec2.opml): every
  * {@code <outline>} with an {@code xmlUrl} is a feed, at any depth (folders are outlines
  * too). A document with a DOCTYPE is refused, as feeds are, so that no entity is expanded
- * and nothing external is read.
+ * and nothing external is read. A feed's full-text switch has no OPML attribute and is
+ * neither written nor read.
  */
 final class Opml {
 

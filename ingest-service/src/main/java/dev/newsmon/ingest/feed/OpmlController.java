@@ -56,7 +56,7 @@ class OpmlController {
 	}
 
 	private ImportedFeed register(Opml.Outline outline) {
-		NewFeed feed = new NewFeed(outline.url(), outline.title(), outline.language(), null);
+		NewFeed feed = new NewFeed(outline.url(), outline.title(), outline.language(), null, null);
 		Set<ConstraintViolation<NewFeed>> violations = this.validator.validate(feed);
 		if (!violations.isEmpty()) {
 			String reason = violations.stream()

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,8 @@ public final class FeedFetcher implements AutoCloseable {
 	 * The longest Retry-After honoured, so that a typo on a server cannot mute a feed.
 	 */
 	private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+	private static final String ACCEPT_HTML = "text/html, application/xhtml+xml;q=0.9";
 
 	private static final int CHUNK = 8192;
 
@@ -98,7 +101,36 @@ public final class FeedFetcher implements AutoCloseable {
 	 * @return what came back; failures are values, never exceptions
 	 */
 	public FetchResult fetch(URI url, Validators validators) {
-		Instant deadline = this.clock.instant().plus(this.properties.totalTimeout());
+		return fetch(url, validators, new Limits(ACCEPT, null, this.properties.totalTimeout(), maxBodyBytes()));
+	}
+
+	/**
+	 * Fetches an article's page, with the rules of a feed fetch (address policy at
+	 * connect time, redirect limit, User-Agent, body limit after decompression) and
+	 * limits of its own. Anything but HTML is refused before its body is read.
+	 * @param url the page's URL
+	 * @param timeout the longest the whole fetch may take, redirects and body included
+	 * @param maxBodyBytes the largest body accepted, counted after decompression
+	 * @return the page, or why there is none ({@link FetchFailure.Kind#NOT_HTML} for
+	 * another type); failures are values, never exceptions
+	 */
+	public FetchResult fetchPage(URI url, Duration timeout, long maxBodyBytes) {
+		Duration bounded = (timeout.compareTo(this.properties.totalTimeout()) < 0) ? timeout
+				: this.properties.totalTimeout();
+		return fetch(url, Validators.NONE,
+				new Limits(ACCEPT_HTML, FeedFetcher::isHtml, bounded, Math.min(maxBodyBytes, maxBodyBytes())));
+	}
+
+	static boolean isHtml(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		return type.equals("text/html") || type.equals("application/xhtml+xml");
+	}
+
+	private FetchResult fetch(URI url, Validators validators, Limits limits) {
+		Instant deadline = this.clock.instant().plus(limits.timeout());
 		URI current = url;
 		boolean permanentlyMoved = true;
 		for (int redirects = 0;; redirects++) {
@@ -111,11 +143,11 @@ public final class FeedFetcher implements AutoCloseable {
 			}
 			Duration remaining = Duration.between(this.clock.instant(), deadline);
 			if (remaining.isNegative() || remaining.isZero()) {
-				return failed(Kind.TIMEOUT, "no answer within " + this.properties.totalTimeout().toSeconds() + " s");
+				return failed(Kind.TIMEOUT, "no answer within " + limits.timeout().toSeconds() + " s");
 			}
 			Answer response;
 			try {
-				response = send(current, validators, remaining);
+				response = send(current, validators, remaining, limits);
 			}
 			catch (FetchFailedException ex) {
 				return new FetchResult.Failed(ex.failure);
@@ -148,9 +180,12 @@ public final class FeedFetcher implements AutoCloseable {
 						? retryAfter(response.first("Retry-After"), this.clock.instant()) : null;
 				return new FetchResult.Failed(new FetchFailure(Kind.HTTP_STATUS, "HTTP " + status, retryAfter));
 			}
+			if (limits.contentType() != null && !limits.contentType().test(response.first("Content-Type"))) {
+				return failed(Kind.NOT_HTML, "the type is " + response.first("Content-Type") + ", not HTML");
+			}
 			try {
 				byte[] body = ContentDecoding.decode(response.body(), response.first("Content-Encoding"),
-						maxBodyBytes());
+						limits.maxBodyBytes());
 				return new FetchResult.Fetched(current, redirects > 0 && permanentlyMoved, body,
 						response.first("Content-Type"), validators(response, Validators.NONE),
 						maxAge(response.all("Cache-Control")), links(response.all("Link"), current));
@@ -164,11 +199,11 @@ public final class FeedFetcher implements AutoCloseable {
 		}
 	}
 
-	private HttpGet request(URI url, Validators validators, Duration remaining) {
+	private HttpGet request(URI url, Validators validators, Duration remaining, String accept) {
 		HttpGet request = new HttpGet(url);
 		request.setConfig(PinnedHttpClient.requestConfig(remaining));
 		request.setHeader("User-Agent", this.properties.userAgent());
-		request.setHeader("Accept", ACCEPT);
+		request.setHeader("Accept", accept);
 		request.setHeader("Accept-Encoding", "gzip, deflate");
 		if (validators.etag() != null) {
 			request.setHeader("If-None-Match", validators.etag());
@@ -183,8 +218,8 @@ public final class FeedFetcher implements AutoCloseable {
 	 * Sends one request and reads the answer: the body of a 2xx within the size limit, no
 	 * other body.
 	 */
-	private Answer send(URI url, Validators validators, Duration remaining) throws FetchFailedException {
-		HttpGet request = request(url, validators, remaining);
+	private Answer send(URI url, Validators validators, Duration remaining, Limits limits) throws FetchFailedException {
+		HttpGet request = request(url, validators, remaining, limits.accept());
 		AtomicBoolean late = new AtomicBoolean();
 		ScheduledFuture<?> timer = this.deadlines.schedule(() -> {
 			late.set(true);
@@ -202,8 +237,9 @@ public final class FeedFetcher implements AutoCloseable {
 				if (entity == null) {
 					drained = true;
 				}
-				else if (status >= 200 && status <= 299) {
-					body = readLimited(entity);
+				else if (status >= 200 && status <= 299 && (limits.contentType() == null
+						|| limits.contentType().test(headerValue(response.getFirstHeader("Content-Type"))))) {
+					body = readLimited(entity, limits.maxBodyBytes());
 					drained = true;
 				}
 				return new Answer(status, response.getHeaders(), body);
@@ -218,7 +254,7 @@ public final class FeedFetcher implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			if (late.get()) {
 				throw new FetchFailedException(Kind.TIMEOUT,
-						"no complete answer within " + this.properties.totalTimeout().toSeconds() + " s");
+						"no complete answer within " + limits.timeout().toSeconds() + " s");
 			}
 			throw classify(ex, url);
 		}
@@ -227,8 +263,11 @@ public final class FeedFetcher implements AutoCloseable {
 		}
 	}
 
-	private byte[] readLimited(HttpEntity entity) throws IOException {
-		long limit = maxBodyBytes();
+	private static String headerValue(Header header) {
+		return (header != null) ? header.getValue() : null;
+	}
+
+	private byte[] readLimited(HttpEntity entity, long limit) throws IOException {
 		if (entity.getContentLength() > limit) {
 			throw new BodyTooLargeException(limit);
 		}
@@ -399,6 +438,18 @@ public final class FeedFetcher implements AutoCloseable {
 	public void close() {
 		this.deadlines.shutdownNow();
 		this.client.close();
+	}
+
+	/**
+	 * What one kind of fetch accepts.
+	 *
+	 * @param accept the {@code Accept} header
+	 * @param contentType the types whose body is read, or {@code null} for any
+	 * @param timeout the longest the whole fetch may take
+	 * @param maxBodyBytes the largest body, after decompression
+	 */
+	private record Limits(String accept, Predicate<String> contentType, Duration timeout, long maxBodyBytes) {
+
 	}
 
 	/**

@@ -46,6 +46,9 @@ public record FetchFailure(Kind kind, String message, Instant retryAfter) {
 		/** The URL or a redirect target is not public, or not http(s). */
 		REFUSED_ADDRESS("refused-address"),
 
+		/** An article page is not HTML. */
+		NOT_HTML("not-html"),
+
 		/** The body is not a feed that can be read. */
 		PARSE("parse"),
 

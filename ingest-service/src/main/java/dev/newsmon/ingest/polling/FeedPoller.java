@@ -22,6 +22,8 @@ import dev.newsmon.ingest.fetcher.FetchFailure.Kind;
 import dev.newsmon.ingest.fetcher.FetchProperties;
 import dev.newsmon.ingest.fetcher.FetchResult;
 import dev.newsmon.ingest.fetcher.Validators;
+import dev.newsmon.ingest.fulltext.ArticlePages;
+import dev.newsmon.ingest.fulltext.HostGate;
 import dev.newsmon.ingest.parser.FeedParseException;
 import dev.newsmon.ingest.parser.FeedParser;
 import dev.newsmon.ingest.parser.ParsedFeed;
@@ -73,9 +75,12 @@ public class FeedPoller {
 
 	private final Duration maxInterval;
 
+	private final ArticlePages articlePages;
+
 	FeedPoller(FeedStore store, FeedFetcher fetcher, ArticleSink sink, FetchProperties fetchProperties,
 			PollProperties properties, Clock clock, MeterRegistry meterRegistry,
-			ObjectProvider<HubSubscriber> hubSubscriber) {
+			ObjectProvider<HubSubscriber> hubSubscriber, ArticlePages articlePages) {
+		this.articlePages = articlePages;
 		this.hubSubscriber = hubSubscriber.getIfAvailable(() -> (feedId, hub, topic) -> {
 		});
 		this.maxInterval = properties.maxInterval();
@@ -192,7 +197,7 @@ public class FeedPoller {
 			return failed(feed, polledAt, new FetchFailure(Kind.PARSE, ex.getMessage()));
 		}
 		List<ArticleFetched> articles = process(feed, parsed, polledAt);
-		ContentDedupe.Decision decision = decide(state, articles);
+		ContentDedupe.Decision decision = fullText(state, decide(state, articles), host(feed));
 		FetchFailure failure = publish(decision);
 		if (failure != null) {
 			return failed(feed, polledAt, failure);
@@ -238,7 +243,7 @@ public class FeedPoller {
 					state.health().nextPoll()));
 		}
 		List<ArticleFetched> articles = process(feed, parsed, at);
-		ContentDedupe.Decision decision = decide(state, articles);
+		ContentDedupe.Decision decision = fullText(state, decide(state, articles), null);
 		FetchFailure failure = publish(decision);
 		if (failure != null) {
 			// the next poll fetches the same items and publishes them
@@ -281,6 +286,46 @@ public class FeedPoller {
 	}
 
 	/**
+	 * Gives the articles new to a full-text feed the text of their pages. Articles the
+	 * feed brought before (new versions) keep the feed's text: their pages are never
+	 * fetched again. The content hashes that dedupe remembers stay those of the feed's
+	 * text, so a page that changes does not make an item new.
+	 * @param heldHost the host whose permit this poll holds, or {@code null}
+	 */
+	private ContentDedupe.Decision fullText(FeedState state, ContentDedupe.Decision decision, String heldHost) {
+		if (!state.feed().fullText() || decision.publish().isEmpty()) {
+			return decision;
+		}
+		List<ArticleFetched> completed = this.articlePages.complete(decision.publish(),
+				(article) -> !state.seen().containsKey(article.articleId()), hostGate(heldHost));
+		return new ContentDedupe.Decision(completed, decision.newToFeed(), decision.changed(),
+				decision.fromOtherFeeds(), decision.seen());
+	}
+
+	/**
+	 * Page requests take turns per host with feed polls; the host this poll already holds
+	 * only waits for its gap.
+	 */
+	private HostGate hostGate(String heldHost) {
+		return new HostGate() {
+
+			@Override
+			public boolean enter(String host, Duration timeout) throws InterruptedException {
+				return host.equals(heldHost) ? FeedPoller.this.hostPermits.awaitGap(host, timeout)
+						: FeedPoller.this.hostPermits.acquire(host, timeout);
+			}
+
+			@Override
+			public void leave(String host) {
+				if (!host.equals(heldHost)) {
+					FeedPoller.this.hostPermits.release(host);
+				}
+			}
+
+		};
+	}
+
+	/**
 	 * Publishes the decided articles; a failure leaves them unseen, for the next poll.
 	 */
 	private FetchFailure publish(ContentDedupe.Decision decision) {
@@ -304,7 +349,7 @@ public class FeedPoller {
 	 */
 	private void moved(Feed feed, String url) {
 		this.store.update(feed.id(), (state) -> state.with(new Feed(feed.id(), url, state.feed().name(),
-				state.feed().language(), state.feed().intervalSeconds())));
+				state.feed().language(), state.feed().intervalSeconds(), state.feed().fullText())));
 		logger.info("Feed '{}' moved permanently from {} to {}", feed.name(), feed.url(), url);
 	}
 

@@ -57,6 +57,23 @@ final class HostPermits {
 		return true;
 	}
 
+	/**
+	 * Waits out the gap for a further request to a host whose permit the caller holds.
+	 * @return whether the gap passed within the timeout
+	 */
+	boolean awaitGap(String host, Duration timeout) throws InterruptedException {
+		Host permits = host(host);
+		Duration wait = Duration.between(this.clock.instant(), permits.lastStart.plus(this.gap));
+		if (wait.compareTo(timeout) > 0) {
+			return false;
+		}
+		if (wait.isPositive()) {
+			Thread.sleep(wait);
+		}
+		permits.lastStart = this.clock.instant();
+		return true;
+	}
+
 	void release(String host) {
 		host(host).semaphore.release();
 	}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.newsmon.ingest.fetcher.AddressPolicy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +33,7 @@ class FeedRegistryTests {
 			"http://[fe80::1%25eth0]/", "http://[::1]/", "http://[::ffff:10.0.0.1]/" })
 	void privateAddressesInAnyNotationAreRefusedAndNotStored(String url) {
 		assertThatExceptionOfType(InvalidFeedException.class)
-			.isThrownBy(() -> this.registry.register(new NewFeed(url, null, null, null), true))
+			.isThrownBy(() -> this.registry.register(new NewFeed(url, null, null, null, null), true))
 			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("url"));
 		assertThat(this.store.states).isEmpty();
 	}
@@ -40,7 +41,20 @@ class FeedRegistryTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "http://news.invalid/feed.xml", "https://feeds.invalid./rss" })
 	void namesThatDoNotResolveYetAreRegistered(String url) {
-		assertThat(this.registry.register(new NewFeed(url, null, null, null), true).created()).isTrue();
+		assertThat(this.registry.register(new NewFeed(url, null, null, null, null), true).created()).isTrue();
+		assertThat(this.store.states).hasSize(1);
+	}
+
+	@Test
+	void fullTextIsOffUnlessAskedAndRegisteringAgainSwitchesIt() {
+		String url = "http://news.invalid/summaries.xml";
+		assertThat(this.registry.register(new NewFeed(url, null, null, null, null), true).state().feed().fullText())
+			.isFalse();
+		assertThat(this.registry.register(new NewFeed(url, null, null, null, true), true).state().feed().fullText())
+			.isTrue();
+		// a request that does not say leaves the switch as it is
+		assertThat(this.registry.register(new NewFeed(url, null, null, null, null), true).state().feed().fullText())
+			.isTrue();
 		assertThat(this.store.states).hasSize(1);
 	}
 
@@ -71,6 +85,12 @@ class FeedRegistryTests {
 
 		@Override
 		public Optional<FeedState> update(String id, UnaryOperator<FeedState> change) {
+			for (int i = 0; i < this.states.size(); i++) {
+				if (this.states.get(i).feed().id().equals(id)) {
+					this.states.set(i, change.apply(this.states.get(i)));
+					return Optional.of(this.states.get(i));
+				}
+			}
 			return Optional.empty();
 		}
 

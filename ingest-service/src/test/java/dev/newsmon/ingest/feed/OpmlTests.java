@@ -48,8 +48,9 @@ class OpmlTests {
 
 	@Test
 	void writesWhatItReads() {
-		List<Feed> feeds = List.of(new Feed("1", "https://a.newsmon.invalid/feed?x=1&y=2", "A & B \"wire\"", "en", 900),
-				new Feed("2", "https://b.newsmon.invalid/rss", "防衛", null, 900));
+		List<Feed> feeds = List.of(
+				new Feed("1", "https://a.newsmon.invalid/feed?x=1&y=2", "A & B \"wire\"", "en", 900, false),
+				new Feed("2", "https://b.newsmon.invalid/rss", "防衛", null, 900, false));
 		String opml = Opml.write("newsmon feeds", feeds);
 		assertThat(opml).startsWith("<?xml").contains("<opml version=\"2.0\">");
 		assertThat(Opml.read(opml.getBytes(StandardCharsets.UTF_8), 100)).containsExactly(

@@ -23,7 +23,7 @@ class FeedRecordTests {
 	@Test
 	void roundTrips() {
 		Instant now = Instant.parse("2026-11-27T10:00:00Z");
-		FeedState state = new FeedState(new Feed("f1", "https://a.example/feed", "A", "en", 900),
+		FeedState state = new FeedState(new Feed("f1", "https://a.example/feed", "A", "en", 900, true),
 				new FeedHealth(now, now, null, null, null, 0, now.plusSeconds(900), 3, 900), "\"v1\"", null,
 				Map.of("a1", "0123456789abcdef"), new WebSubState("https://hub.example", "https://a.example/feed",
 						"secret", WebSubState.ACTIVE, now, now.plusSeconds(86400), null));
@@ -46,6 +46,7 @@ class FeedRecordTests {
 		assertThat(record.state().health().pollIntervalSeconds()).isZero();
 		assertThat(record.state().seen()).isEmpty();
 		assertThat(record.state().webSub()).isNull();
+		assertThat(record.state().feed().fullText()).isFalse();
 	}
 
 }

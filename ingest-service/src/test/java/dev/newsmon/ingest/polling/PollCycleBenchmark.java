@@ -31,6 +31,8 @@ import dev.newsmon.ingest.feed.FeedStore;
 import dev.newsmon.ingest.fetcher.AddressPolicy;
 import dev.newsmon.ingest.fetcher.FeedFetcher;
 import dev.newsmon.ingest.fetcher.FetchProperties;
+import dev.newsmon.ingest.fulltext.ArticlePages;
+import dev.newsmon.ingest.fulltext.FullTextProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -94,15 +96,18 @@ public final class PollCycleBenchmark {
 				Duration.ofMinutes(1), Duration.ofHours(6), Duration.ofMinutes(5), Duration.ofHours(4), Duration.ZERO,
 				1000);
 		try (FeedFetcher fetcher = new FeedFetcher(fetchProperties, new AddressPolicy(List.of("127.0.0.0/8")), clock)) {
-			FeedPoller poller = new FeedPoller(store, fetcher, sink, fetchProperties, pollProperties, clock,
-					new SimpleMeterRegistry(), new StaticListableBeanFactory().getBeanProvider(HubSubscriber.class));
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			FeedPoller poller = new FeedPoller(store, fetcher, sink, fetchProperties, pollProperties, clock, meters,
+					new StaticListableBeanFactory().getBeanProvider(HubSubscriber.class),
+					new ArticlePages(fetcher, new FullTextProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(30),
+							DataSize.ofMegabytes(2)), clock, meters));
 			List<String> ids = new ArrayList<>();
 			for (int i = 0; i < feeds; i++) {
 				String path = "/etag/" + i + ".xml";
 				bodies.put(path, rss(i, items).getBytes(StandardCharsets.UTF_8));
 				String id = "feed-" + i;
-				store.addIfAbsent(
-						FeedState.registered(new Feed(id, base + path, "Feed " + i, "en", 900), clock.instant()));
+				store.addIfAbsent(FeedState.registered(new Feed(id, base + path, "Feed " + i, "en", 900, false),
+						clock.instant()));
 				ids.add(id);
 			}
 			System.out.printf("%d feeds of %d items, %d polls at once, one in-process HTTP server%n", feeds, items,
