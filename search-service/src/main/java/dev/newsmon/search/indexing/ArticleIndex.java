@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure, at start-up, that the index template, the versioned index and the alias
  * exist. Safe when several replicas start at once: the template is written with the same
- * content by each, and losing the race to create the index is not an error.
+ * content by each, and losing the race to create the index is not an error. An index that
+ * exists already gets the fields its version's mapping file gained since it was created
+ * (ADR 0013).
  * <p>
  * When the alias points at an older version and {@code newsmon.search.index.migrate} is
  * set, the new version's index is created beside it, without the alias: the alias moves
