@@ -369,8 +369,10 @@
 		snippet.append(snippetNodes(hit.snippet));
 		const chips = el('ul', { class: 'chips', 'aria-label': t('topics') });
 		for (const topic of (hit.topics || [])) {
-			const score = (typeof topic.score === 'number') ? t('score') + ' ' + topic.score.toFixed(2) : undefined;
-			chips.append(el('li', { class: 'chip', title: score, text: topicLabel(topic.id) }));
+			const score = (typeof topic.score === 'number') ? t('score') + ' ' + topic.score.toFixed(2) : '';
+			const why = evidenceOf(topic).map((e) => '“' + e.text + '” (' + fieldLabel(e.field) + ')').join(', ');
+			const tip = [score, why].filter((x) => x).join(' — ');
+			chips.append(el('li', { class: 'chip', title: tip || undefined, text: topicLabel(topic.id) }));
 		}
 		const details = el('details', { class: 'why' }, [el('summary', { text: t('topicsAndEvidence') })]);
 		details.addEventListener('toggle', () => {
@@ -389,6 +391,30 @@
 		// without a highlight the API falls back to the title: no need to show it twice
 		const showSnippet = snippet.textContent !== '' && snippet.textContent !== title;
 		return el('li', { class: 'hit', 'data-id': hit.id }, [heading, meta, showSnippet ? snippet : null, chips, actions]);
+	}
+
+	/** The evidence of a topic that has the shape the API gives; anything else is ignored. */
+	function evidenceOf(topic) {
+		return (topic && Array.isArray(topic.evidence) ? topic.evidence : [])
+			.filter((e) => e && typeof e.text === 'string' && e.text !== '');
+	}
+
+	function fieldLabel(field) {
+		const key = 'field_' + field;
+		const label = t(key);
+		return (label === key) ? String(field) : label;
+	}
+
+	/** One matched term: the text as written, where it stands and the rule term; all as text, never markup. */
+	function evidenceItem(e) {
+		const where = (Number.isInteger(e.start) && Number.isInteger(e.end))
+			? t('evidenceAt', { field: fieldLabel(e.field), start: e.start, end: e.end })
+			: fieldLabel(e.field);
+		return el('li', {}, [
+			el('q', { class: 'matched', text: e.text }),
+			el('span', { class: 'where', text: where }),
+			(typeof e.term === 'string' && e.term !== '') ? el('span', { class: 'rule', text: t('evidenceRule', { term: e.term }) }) : null
+		]);
 	}
 
 	async function loadEvidence(hit, details) {
@@ -410,9 +436,18 @@
 		else if (!(hit.topics || []).length) {
 			box.append(el('p', { text: t('noTopics') }));
 		}
+		const withEvidence = (hit.topics || []).filter((topic) => evidenceOf(topic).length);
+		for (const topic of withEvidence) {
+			box.append(el('div', { class: 'topic-evidence', 'data-topic': String(topic.id) }, [
+				el('h4', { text: topicLabel(topic.id) }),
+				el('ul', { class: 'terms' }, evidenceOf(topic).map(evidenceItem))
+			]));
+		}
+		if ((hit.topics || []).length && !withEvidence.length) {
+			box.append(el('p', { class: 'hint', text: t('evidenceNone') }));
+		}
 		try {
 			const article = await request('GET', '/api/articles/' + encodeURIComponent(hit.id));
-			box.append(el('p', { class: 'hint', text: t('evidenceMissing') }));
 			if (article.summary) {
 				box.append(el('p', { class: 'summary' }, [el('strong', { text: t('summary') + ': ' }), document.createTextNode(article.summary)]));
 			}

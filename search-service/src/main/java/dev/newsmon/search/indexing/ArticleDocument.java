@@ -3,11 +3,12 @@ package dev.newsmon.search.indexing;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An article as stored in Elasticsearch, field for field as in
- * {@code elasticsearch/news-articles-v1.json}.
+ * {@code elasticsearch/news-articles-v<N>.json}.
  *
  * @param articleId the article id, also the document's {@code _id}
  * @param url the canonical URL
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param author the author, or {@code null}
  * @param categories the feed's categories
  * @param language the detected language
- * @param topics the topics with their scores
+ * @param topics the topics with their scores and evidence
  * @param entities the named entities
  * @param clusterId the story cluster
  * @param simhash the SimHash of the text
@@ -36,12 +37,42 @@ public record ArticleDocument(String articleId, String url, String feedId, Strin
 		Instant fetchedAt, Instant analyzedAt, Instant indexedAt) {
 
 	/**
-	 * A topic of the taxonomy and how strongly the article is about it.
+	 * A topic of the taxonomy, how strongly the article is about it and why.
 	 *
 	 * @param id the topic id
 	 * @param score the score in [0, 1]
+	 * @param evidence the matches that gave the topic, title first; empty for documents
+	 * written before evidence was kept, and then left out of the JSON. Stored, not
+	 * indexed (ADR 0013).
 	 */
-	public record Topic(String id, double score) {
+	public record Topic(String id, double score, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Evidence> evidence) {
+
+		public Topic {
+			evidence = (evidence != null) ? List.copyOf(evidence) : List.of();
+		}
+
+		/**
+		 * A topic without evidence.
+		 * @param id the topic id
+		 * @param score the score in [0, 1]
+		 */
+		public Topic(String id, double score) {
+			this(id, score, List.of());
+		}
+
+	}
+
+	/**
+	 * A term of the topic's rule that matched, and where.
+	 *
+	 * @param field {@code title}, {@code summary} or {@code body}
+	 * @param term the rule term that matched
+	 * @param text the text that matched it, as written in the article (feed text:
+	 * untrusted)
+	 * @param start the offset of the first character of the match in the field
+	 * @param end the offset after the last character of the match in the field
+	 */
+	public record Evidence(String field, String term, String text, int start, int end) {
 
 	}
 

@@ -19,6 +19,14 @@ class ArticleDocuments {
 	// Elasticsearch refuses ids longer than 512 bytes for the whole bulk request
 	private static final int MAX_ID_BYTES = 512;
 
+	// evidence is shown, never searched: a few matches per topic tell an analyst why, and
+	// the caps keep one article's document small whatever the tagger or the feed sends
+	static final int MAX_EVIDENCE_PER_TOPIC = 10;
+
+	static final int MAX_EVIDENCE_TEXT = 200;
+
+	static final int MAX_EVIDENCE_FIELD = 32;
+
 	private final CjkTokenizer tokenizer;
 
 	ArticleDocuments(CjkTokenizer tokenizer) {
@@ -41,7 +49,7 @@ class ArticleDocuments {
 		List<ArticleDocument.Topic> topics = (analyzed.topics() != null) ? analyzed.topics()
 			.stream()
 			.filter(Objects::nonNull)
-			.map((topic) -> new ArticleDocument.Topic(topic.id(), topic.score()))
+			.map((topic) -> new ArticleDocument.Topic(topic.id(), topic.score(), evidence(topic.evidence())))
 			.toList() : List.of();
 		List<ArticleDocument.Entity> entities = (analyzed.entities() != null) ? analyzed.entities()
 			.stream()
@@ -88,6 +96,28 @@ class ArticleDocuments {
 			return "the article has neither publishedAt nor fetchedAt";
 		}
 		return null;
+	}
+
+	private static List<ArticleDocument.Evidence> evidence(List<ArticleAnalyzed.Evidence> evidence) {
+		if (evidence == null) {
+			return List.of();
+		}
+		return evidence.stream()
+			.filter(Objects::nonNull)
+			.limit(MAX_EVIDENCE_PER_TOPIC)
+			.map((match) -> new ArticleDocument.Evidence(capped(match.field(), MAX_EVIDENCE_FIELD),
+					capped(match.term(), MAX_EVIDENCE_TEXT), capped(match.text(), MAX_EVIDENCE_TEXT), match.start(),
+					match.end()))
+			.toList();
+	}
+
+	/** At most {@code max} characters, never splitting a surrogate pair. */
+	static String capped(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+		return text.substring(0, end) + "\u2026";
 	}
 
 	private String cjkText(String language, ArticleFetched article) {

@@ -2,6 +2,7 @@ package dev.newsmon.search.indexing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure, at start-up, that the index template, the versioned index and the alias
  * exist. Safe when several replicas start at once: the template is written with the same
- * content by each, and losing the race to create the index is not an error.
+ * content by each, and losing the race to create the index is not an error. An index that
+ * exists already gets the fields its version's mapping file gained since it was created
+ * (ADR 0013).
  * <p>
  * When the alias points at an older version and {@code newsmon.search.index.migrate} is
  * set, the new version's index is created beside it, without the alias: the alias moves
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class ArticleIndex implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(ArticleIndex.class);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final ElasticsearchClient client;
 
@@ -47,6 +53,9 @@ public class ArticleIndex implements InitializingBean {
 		String alias = this.properties.alias();
 		String index = this.properties.indexName();
 		Set<String> current = indicesBehindAlias();
+		for (String behind : current) {
+			addNewFields(behind);
+		}
 		if (current.contains(index)) {
 			return;
 		}
@@ -63,6 +72,7 @@ public class ArticleIndex implements InitializingBean {
 			return;
 		}
 		if (this.client.indices().exists((request) -> request.index(index)).value()) {
+			addNewFields(index);
 			this.client.indices()
 				.updateAliases((request) -> request
 					.actions((action) -> action.add((add) -> add.index(index).alias(alias).isWriteIndex(true))));
@@ -125,6 +135,29 @@ public class ArticleIndex implements InitializingBean {
 					.priority(100L)
 					.template((template) -> template.withJson(mapping)));
 		}
+	}
+
+	/**
+	 * Adds to an existing index the fields that the mapping file of its version gained
+	 * since the index was created. A version's file only ever gains fields that are not
+	 * indexed (ADR 0013), so Elasticsearch merges them into the live index; on an index
+	 * that has them already the request changes nothing.
+	 */
+	private void addNewFields(String index) throws IOException {
+		String prefix = this.properties.alias() + "-v";
+		String version = index.startsWith(prefix) ? index.substring(prefix.length()) : "";
+		ClassPathResource resource = version.matches("[0-9]{1,9}")
+				? new ClassPathResource(IndexProperties.mappingResource(Integer.parseInt(version))) : null;
+		if (resource == null || !resource.exists()) {
+			logger.warn("No mapping file for index " + index + "; its mapping is left as it is");
+			return;
+		}
+		String mappings;
+		try (InputStream in = resource.getInputStream()) {
+			mappings = json.readTree(in).required("mappings").toString();
+		}
+		this.client.indices().putMapping((request) -> request.index(index).withJson(new StringReader(mappings)));
+		logger.info("Mapping of index " + index + " is up to date with " + resource.getPath());
 	}
 
 	private void createIndex(String index, String alias) throws IOException {

@@ -32,7 +32,11 @@ public record IndexProperties(@DefaultValue("news-articles") String alias, @Defa
 	}
 
 	String mappingResource() {
-		return "elasticsearch/news-articles-v" + this.version + ".json";
+		return mappingResource(this.version);
+	}
+
+	static String mappingResource(int version) {
+		return "elasticsearch/news-articles-v" + version + ".json";
 	}
 
 }

@@ -255,7 +255,7 @@ class ArticleSearch {
 		HitSource article = hit.source();
 		List<SearchResult.TopicScore> topics = (article.topics() != null) ? article.topics()
 			.stream()
-			.map((topic) -> new SearchResult.TopicScore(topic.id(), topic.score()))
+			.map((topic) -> new SearchResult.TopicScore(topic.id(), topic.score(), topic.evidence()))
 			.toList() : List.of();
 		return new SearchResult.Hit(hit.id(), article.title(), article.url(), article.source(), article.publishedAt(),
 				article.language(), topics, snippet(hit.highlight(), article), article.clusterId());

@@ -14,7 +14,7 @@ import dev.newsmon.search.indexing.ArticleDocument;
  * @param title the title
  * @param publishedAt when it was published
  * @param language its language
- * @param topics its topics with scores
+ * @param topics its topics with scores and evidence
  * @param clusterId its story cluster
  */
 record HitSource(String articleId, String url, String source, String title, Instant publishedAt, String language,

@@ -3,6 +3,8 @@ package dev.newsmon.search.query;
 import java.time.Instant;
 import java.util.List;
 
+import dev.newsmon.search.indexing.ArticleDocument;
+
 /**
  * The body of {@code GET /api/search}.
  *
@@ -23,7 +25,7 @@ record SearchResult(long total, List<Hit> hits, Facets facets, List<DayCount> hi
 	 * @param source the outlet
 	 * @param publishedAt when it was published
 	 * @param language its language
-	 * @param topics its topics with scores
+	 * @param topics its topics with scores and evidence
 	 * @param snippet a passage as HTML-escaped text in which matches are marked with
 	 * {@code <em>}
 	 * @param clusterId the story it belongs to ({@code GET /api/stories/{clusterId}})
@@ -38,8 +40,10 @@ record SearchResult(long total, List<Hit> hits, Facets facets, List<DayCount> hi
 	 *
 	 * @param id the topic id
 	 * @param score how strongly the article is about it
+	 * @param evidence the terms that gave it, with their field and offsets; feed text, to
+	 * be shown as text; empty for articles indexed before evidence was kept
 	 */
-	record TopicScore(String id, double score) {
+	record TopicScore(String id, double score, List<ArticleDocument.Evidence> evidence) {
 
 	}
 

@@ -1,6 +1,8 @@
 package dev.newsmon.search.indexing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.newsmon.events.ArticleAnalyzed;
@@ -29,6 +31,51 @@ class ArticleDocumentsTests {
 	void englishArticleHasNoSegmentedText() {
 		ArticleDocument document = this.documents.toDocument(analyzed("a1", "en", "A missile test", NOW), NOW);
 		assertThat(document.textCjk()).isEmpty();
+	}
+
+	@Test
+	void evidenceIsKeptWithItsFieldAndOffsets() {
+		ArticleAnalyzed analyzed = withEvidence(
+				Arrays.asList(new ArticleAnalyzed.Evidence("title", "north korea", "North Korea", 0, 11), null));
+		ArticleDocument document = this.documents.toDocument(analyzed, NOW);
+		assertThat(document.topics()).singleElement()
+			.satisfies((topic) -> assertThat(topic.evidence())
+				.containsExactly(new ArticleDocument.Evidence("title", "north korea", "North Korea", 0, 11)));
+	}
+
+	@Test
+	void evidenceIsBoundedPerTopicAndInLength() {
+		List<ArticleAnalyzed.Evidence> many = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			many.add(new ArticleAnalyzed.Evidence("body", "t".repeat(500), "x".repeat(1000), i, i + 1000));
+		}
+		ArticleDocument.Topic topic = this.documents.toDocument(withEvidence(many), NOW).topics().get(0);
+		assertThat(topic.evidence()).hasSize(ArticleDocuments.MAX_EVIDENCE_PER_TOPIC);
+		assertThat(topic.evidence()).allSatisfy((evidence) -> {
+			assertThat(evidence.text()).hasSize(ArticleDocuments.MAX_EVIDENCE_TEXT + 1).endsWith("\u2026");
+			assertThat(evidence.term()).hasSize(ArticleDocuments.MAX_EVIDENCE_TEXT + 1);
+		});
+		assertThat(topic.evidence().get(0).start()).isZero();
+	}
+
+	@Test
+	void cappingNeverSplitsASurrogatePair() {
+		String text = "a".repeat(9) + "\ud83d\ude80";
+		assertThat(ArticleDocuments.capped(text, 10)).isEqualTo("a".repeat(9) + "\u2026");
+		assertThat(ArticleDocuments.capped("short", 10)).isEqualTo("short");
+		assertThat(ArticleDocuments.capped(null, 10)).isNull();
+	}
+
+	@Test
+	void topicsWithoutEvidenceHaveAnEmptyList() {
+		ArticleDocument document = this.documents.toDocument(withEvidence(null), NOW);
+		assertThat(document.topics().get(0).evidence()).isEmpty();
+	}
+
+	private static ArticleAnalyzed withEvidence(List<ArticleAnalyzed.Evidence> evidence) {
+		ArticleAnalyzed plain = analyzed("a1", "en", "North Korea fires a missile", NOW);
+		return new ArticleAnalyzed(1, plain.article(), "en",
+				List.of(new ArticleAnalyzed.TopicTag("north-korea", 0.9, evidence)), List.of(), 42L, "c1", NOW);
 	}
 
 	@Test

@@ -188,6 +188,47 @@ class WebPageIntegrationTests {
 	}
 
 	@Test
+	void showsEachTopicsEvidenceOnHoverAndOnExpand() throws Exception {
+		JsonNode hit = null;
+		for (JsonNode candidate : get("/api/search?q=missile&size=50").get("hits")) {
+			if (candidate.get("id").asString().equals("nk-launch-en-1")) {
+				hit = candidate;
+			}
+		}
+		assertThat(hit).isNotNull();
+		JsonNode first = hit.get("topics").get(0);
+		assertThat(first.get("id").asString()).isEqualTo("north-korea");
+		assertThat(first.get("evidence").get(0).get("field").asString()).isEqualTo("title");
+		assertThat(first.get("evidence").get(0).get("text").asString()).isEqualTo("North Korea");
+		assertThat(first.get("evidence").get(0).get("start").asInt()).isZero();
+		assertThat(first.get("evidence").get(0).get("end").asInt()).isEqualTo(11);
+		assertThat(get("/api/articles/nk-launch-en-1").at("/topics/1/evidence/0/term").asString())
+			.isEqualTo("washington");
+		assertThat(get("/api/articles/nk-launch-en-2").at("/topics/0").has("evidence")).isFalse();
+
+		WebDriver browser = open("/?q=missile");
+		WebElement article = browser.findElement(By.cssSelector("#results li[data-id='nk-launch-en-1']"));
+		assertThat(article.findElement(By.cssSelector(".chip")).getDomAttribute("title")).contains("score 0.94")
+			.contains("\u201cNorth Korea\u201d (title)");
+		article.findElement(By.cssSelector(".why summary")).click();
+		new WebDriverWait(browser, WAIT)
+			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(article, By.cssSelector(".topic-evidence")));
+		String northKorea = article.findElement(By.cssSelector(".topic-evidence[data-topic='north-korea']")).getText();
+		assertThat(northKorea).contains("North Korea", "title, characters 0\u201311", "rule term: north korea",
+				"missile");
+		assertThat(article.findElement(By.cssSelector(".topic-evidence[data-topic='us-alliances']")).getText())
+			.contains("Washington", "summary, characters", "rule term: washington");
+		this.chromium.screenshot("topic-evidence");
+
+		// an article indexed without evidence says so
+		WebElement plain = browser.findElement(By.cssSelector("#results li[data-id='nk-launch-en-2']"));
+		plain.findElement(By.cssSelector(".why summary")).click();
+		new WebDriverWait(browser, WAIT)
+			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(plain, By.cssSelector(".evidence .hint")));
+		assertThat(plain.findElements(By.cssSelector(".topic-evidence"))).isEmpty();
+	}
+
+	@Test
 	void pagesThroughTheCursor() throws Exception {
 		WebDriver browser = open("/?sort=newest");
 		assertThat(hitIds(browser)).hasSize(20);
@@ -260,6 +301,15 @@ class WebPageIntegrationTests {
 		new WebDriverWait(browser, WAIT)
 			.until(ExpectedConditions.presenceOfNestedElementLocatedBy(second, By.cssSelector(".evidence .summary")));
 		assertThat(second.findElement(By.cssSelector(".evidence .summary")).getText()).contains("<iframe");
+		// hostile evidence, in the tooltip and on expand, is text
+		String hostileEvidence = "<img src=x onerror=\"document.body.dataset.pwned='evidence'\">cyber attacks";
+		assertThat(first.findElement(By.cssSelector(".chip")).getDomAttribute("title")).contains(hostileEvidence);
+		first.findElement(By.cssSelector(".why summary")).click();
+		new WebDriverWait(browser, WAIT).until(
+				ExpectedConditions.presenceOfNestedElementLocatedBy(first, By.cssSelector(".topic-evidence .matched")));
+		assertThat(first.findElement(By.cssSelector(".topic-evidence .matched")).getDomProperty("textContent"))
+			.isEqualTo(hostileEvidence);
+		assertThat(browser.findElements(By.cssSelector("#results img"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("iframe"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
 		assertThat(script(browser, "return document.body.dataset.pwned || null")).isNull();
@@ -498,11 +548,28 @@ class WebPageIntegrationTests {
 				.map(String::strip)
 				.filter((tag) -> !tag.isEmpty())
 				.map((tag) -> tag.split(":"))
-				.map((tag) -> new ArticleAnalyzed.TopicTag(tag[0], Double.parseDouble(tag[1]), List.of()))
+				.map((tag) -> new ArticleAnalyzed.TopicTag(tag[0], Double.parseDouble(tag[1]), evidence(row, tag[0])))
 				.toList();
 			articles.add(new ArticleAnalyzed(1, article, row[1], topics, List.of(), 0L, row[4], now));
 		}
 		return articles;
+	}
+
+	/** The evidence column's matches of one topic, at their first place in the field. */
+	private static List<ArticleAnalyzed.Evidence> evidence(String[] row, String topic) {
+		if (row.length < 9) {
+			return List.of();
+		}
+		List<ArticleAnalyzed.Evidence> evidence = new ArrayList<>();
+		for (String entry : row[8].split(" ; ")) {
+			String[] part = entry.split("\\|", 4);
+			if (part[0].equals(topic)) {
+				String field = part[1].equals("title") ? row[6] : row[7];
+				int start = Math.max(0, field.indexOf(part[3]));
+				evidence.add(new ArticleAnalyzed.Evidence(part[1], part[2], part[3], start, start + part[3].length()));
+			}
+		}
+		return evidence;
 	}
 
 	private static List<String[]> rows(String resource) throws IOException {
