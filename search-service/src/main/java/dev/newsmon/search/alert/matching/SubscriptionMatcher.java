@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.newsmon.search.alert.Subscription;
 import dev.newsmon.search.cjk.CjkTokenizer;
 import dev.newsmon.search.indexing.ArticleDocument;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -22,16 +26,24 @@ import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.Query;
 
 /**
- * Matches articles against every subscription. The query of a subscription is registered
- * in a Lucene {@link Monitor} as {@link SubscriptionQuery} translates it, and an article
- * is indexed into the Monitor with the text fields of its Elasticsearch document, so a
- * query matches an article exactly when {@code /api/search} finds it. Topics, languages
- * and sources are then checked on the article itself; a subscription with filters only is
- * checked that way alone.
+ * Matches articles against every subscription. The query of a subscription is what
+ * {@link SubscriptionQuery} translates it to, the Lucene query that {@code /api/search}
+ * runs, and an article is analysed as Elasticsearch indexes the text fields of its
+ * document, so a query matches an article exactly when {@code /api/search} finds it.
+ * <p>
+ * Queries made of terms, exact phrases and boolean clauses (all that the simple syntax
+ * produces) are reduced to a {@link Condition} and evaluated on the analysed article
+ * directly; only a subscription that has one of the article's anchor terms (a term that
+ * every match contains, the rarest-looking one of a conjunction) is evaluated at all.
+ * Anything else is registered in a Lucene {@link Monitor}. Topics, languages and sources
+ * are checked on the article itself, before the query; a subscription with filters only
+ * is checked that way alone.
  */
 public final class SubscriptionMatcher implements Closeable {
 
 	private final SubscriptionQuery queries;
+
+	private final Analyzer analyzer;
 
 	private final Monitor monitor;
 
@@ -39,12 +51,25 @@ public final class SubscriptionMatcher implements Closeable {
 
 	private final Map<String, Subscription> filtersOnly = new ConcurrentHashMap<>();
 
+	/** Subscriptions whose query is a {@link Condition}, by id. */
+	private final Map<String, Reduced> reduced = new ConcurrentHashMap<>();
+
+	/** Those of them by anchor: field, then term. */
+	private final Map<String, Map<String, Set<Reduced>>> byAnchor = new ConcurrentHashMap<>();
+
+	/** Those of them without anchors, evaluated for every article. */
+	private final Map<String, Reduced> unanchored = new ConcurrentHashMap<>();
+
+	/** Subscriptions registered in the Monitor. */
+	private final Set<String> monitored = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates an empty matcher.
 	 * @param tokenizer the tokenizer that segmented the articles' CJK text
 	 */
 	public SubscriptionMatcher(CjkTokenizer tokenizer) {
 		this.queries = new SubscriptionQuery(tokenizer);
+		this.analyzer = this.queries.documentAnalyzer();
 		try {
 			this.monitor = new Monitor(this.queries.documentAnalyzer());
 		}
@@ -57,21 +82,30 @@ public final class SubscriptionMatcher implements Closeable {
 	 * Adds subscriptions or replaces those with the same ids.
 	 * @param subscriptions the subscriptions
 	 */
-	public void putAll(Collection<Subscription> subscriptions) {
+	public synchronized void putAll(Collection<Subscription> subscriptions) {
 		List<MonitorQuery> registered = new ArrayList<>();
 		List<String> dropped = new ArrayList<>();
 		for (Subscription subscription : subscriptions) {
-			Subscription previous = this.byId.put(subscription.id(), subscription);
+			String id = subscription.id();
+			this.byId.put(id, subscription);
+			unreduce(id);
+			if (this.monitored.remove(id)) {
+				dropped.add(id);
+			}
 			if (subscription.query() != null) {
-				this.filtersOnly.remove(subscription.id());
+				this.filtersOnly.remove(id);
 				Query query = this.queries.toLucene(subscription.query());
-				registered.add(new MonitorQuery(subscription.id(), query, subscription.query(), Map.of()));
+				Condition condition = Condition.of(query);
+				if (condition != null) {
+					reduce(new Reduced(subscription, condition));
+				}
+				else {
+					this.monitored.add(id);
+					registered.add(new MonitorQuery(id, query, subscription.query(), Map.of()));
+				}
 			}
 			else {
-				this.filtersOnly.put(subscription.id(), subscription);
-				if (previous != null && previous.query() != null) {
-					dropped.add(subscription.id());
-				}
+				this.filtersOnly.put(id, subscription);
 			}
 		}
 		try {
@@ -91,12 +125,13 @@ public final class SubscriptionMatcher implements Closeable {
 	 * Removes subscriptions.
 	 * @param ids their ids
 	 */
-	public void removeAll(Collection<String> ids) {
+	public synchronized void removeAll(Collection<String> ids) {
 		List<String> registered = new ArrayList<>();
 		for (String id : ids) {
-			Subscription removed = this.byId.remove(id);
+			this.byId.remove(id);
 			this.filtersOnly.remove(id);
-			if (removed != null && removed.query() != null) {
+			unreduce(id);
+			if (this.monitored.remove(id)) {
 				registered.add(id);
 			}
 		}
@@ -106,6 +141,39 @@ public final class SubscriptionMatcher implements Closeable {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private void reduce(Reduced entry) {
+		this.reduced.put(entry.subscription.id(), entry);
+		if (entry.anchors == null) {
+			this.unanchored.put(entry.subscription.id(), entry);
+			return;
+		}
+		for (Condition.FieldTerm anchor : entry.anchors) {
+			this.byAnchor.computeIfAbsent(anchor.field(), (field) -> new ConcurrentHashMap<>())
+				.computeIfAbsent(anchor.term(), (term) -> ConcurrentHashMap.newKeySet())
+				.add(entry);
+		}
+	}
+
+	private void unreduce(String id) {
+		Reduced entry = this.reduced.remove(id);
+		if (entry == null) {
+			return;
+		}
+		this.unanchored.remove(id);
+		if (entry.anchors != null) {
+			for (Condition.FieldTerm anchor : entry.anchors) {
+				Map<String, Set<Reduced>> terms = this.byAnchor.get(anchor.field());
+				Set<Reduced> entries = (terms != null) ? terms.get(anchor.term()) : null;
+				if (entries != null) {
+					entries.remove(entry);
+					if (entries.isEmpty()) {
+						terms.remove(anchor.term(), entries);
+					}
+				}
 			}
 		}
 	}
@@ -127,21 +195,26 @@ public final class SubscriptionMatcher implements Closeable {
 		if (articles.isEmpty() || this.byId.isEmpty()) {
 			return List.of();
 		}
-		Document[] documents = articles.stream().map(SubscriptionMatcher::document).toArray(Document[]::new);
-		MultiMatchingQueries<QueryMatch> matches;
-		try {
-			matches = this.monitor.match(documents, QueryMatch.SIMPLE_MATCHER);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		MultiMatchingQueries<QueryMatch> monitorMatches = null;
+		if (!this.monitored.isEmpty()) {
+			Document[] documents = articles.stream().map(SubscriptionMatcher::document).toArray(Document[]::new);
+			try {
+				monitorMatches = this.monitor.match(documents, QueryMatch.SIMPLE_MATCHER);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 		List<Match> result = new ArrayList<>();
 		for (int i = 0; i < articles.size(); i++) {
 			ArticleDocument article = articles.get(i);
-			for (QueryMatch match : matches.getMatches(i)) {
-				Subscription subscription = this.byId.get(match.getQueryId());
-				if (subscription != null && subscription.query() != null && passesFilters(subscription, article)) {
-					result.add(new Match(subscription, article));
+			matchReduced(article, result);
+			if (monitorMatches != null) {
+				for (QueryMatch match : monitorMatches.getMatches(i)) {
+					Subscription subscription = this.byId.get(match.getQueryId());
+					if (subscription != null && subscription.query() != null && passesFilters(subscription, article)) {
+						result.add(new Match(subscription, article));
+					}
 				}
 			}
 			for (Subscription subscription : this.filtersOnly.values()) {
@@ -151,6 +224,40 @@ public final class SubscriptionMatcher implements Closeable {
 			}
 		}
 		return result;
+	}
+
+	private void matchReduced(ArticleDocument article, List<Match> result) {
+		if (this.reduced.isEmpty()) {
+			return;
+		}
+		ArticleTerms terms = ArticleTerms.analyse(this.analyzer, texts(article));
+		Set<Reduced> seen = new HashSet<>();
+		for (Map.Entry<String, Map<String, ArticleTerms.Positions>> field : terms.fields().entrySet()) {
+			Map<String, Set<Reduced>> anchored = this.byAnchor.get(field.getKey());
+			if (anchored == null) {
+				continue;
+			}
+			for (String term : field.getValue().keySet()) {
+				Set<Reduced> entries = anchored.get(term);
+				if (entries != null) {
+					for (Reduced entry : entries) {
+						if (seen.add(entry)) {
+							evaluate(entry, article, terms, result);
+						}
+					}
+				}
+			}
+		}
+		for (Reduced entry : this.unanchored.values()) {
+			evaluate(entry, article, terms, result);
+		}
+	}
+
+	private void evaluate(Reduced entry, ArticleDocument article, ArticleTerms terms, List<Match> result) {
+		if (passesFilters(entry.subscription, article) && entry.condition.matches(terms)
+				&& this.reduced.get(entry.subscription.id()) == entry) {
+			result.add(new Match(entry.subscription, article));
+		}
 	}
 
 	/**
@@ -181,6 +288,15 @@ public final class SubscriptionMatcher implements Closeable {
 		return true;
 	}
 
+	private static Map<String, String> texts(ArticleDocument article) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		texts.put("title", article.title());
+		texts.put("summary", article.summary());
+		texts.put("body", article.body());
+		texts.put(SubscriptionQuery.CJK_FIELD, article.textCjk());
+		return texts;
+	}
+
 	static Document document(ArticleDocument article) {
 		Document document = new Document();
 		add(document, "title", article.title());
@@ -208,6 +324,23 @@ public final class SubscriptionMatcher implements Closeable {
 	 * @param article the article
 	 */
 	public record Match(Subscription subscription, ArticleDocument article) {
+
+	}
+
+	/** A subscription whose query is a {@link Condition}, with its anchors. */
+	private static final class Reduced {
+
+		private final Subscription subscription;
+
+		private final Condition condition;
+
+		private final Set<Condition.FieldTerm> anchors;
+
+		Reduced(Subscription subscription, Condition condition) {
+			this.subscription = subscription;
+			this.condition = condition;
+			this.anchors = condition.anchors();
+		}
 
 	}
 
