@@ -59,8 +59,8 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 	 * Logs and dispatches alerts, skipping those whose delivery id is logged already.
 	 * @param alerts the alerts
 	 * @return the alerts that were new, and so dispatched
-	 * @throws DeliveryLog.DeliveryLogException when the log could not be written; nothing
-	 * of the batch was dispatched then, and it may be submitted again
+	 * @throws DeliveryLogException when the log could not be written; nothing of the
+	 * batch was dispatched then, and it may be submitted again
 	 */
 	List<Alert> submitAll(List<Alert> alerts) {
 		Map<String, Alert> byId = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ class DeliveryLog implements InitializingBean {
 	 * @param deliveries the deliveries
 	 * @return those that were new, in order
 	 * @throws DeliveryLogException when Elasticsearch could not take them all now
+	 * @throws IllegalStateException when Elasticsearch refused a delivery as malformed
 	 */
 	List<Delivery> createAll(List<Delivery> deliveries) {
 		if (deliveries.isEmpty()) {
@@ -100,8 +101,15 @@ class DeliveryLog implements InitializingBean {
 				created.add(deliveries.get(i));
 			}
 			else if (item.status() != 409) {
-				throw new DeliveryLogException("the delivery log refused " + item.id() + ": " + item.status() + " "
-						+ item.error().type() + " " + item.error().reason(), null);
+				String refusal = "the delivery log refused " + item.id() + ": " + item.status() + " "
+						+ item.error().type() + " " + item.error().reason();
+				// an overloaded or recovering shard passes; anything else is a fault of
+				// this
+				// service that retrying forever would not mend
+				if (item.status() == 429 || item.status() >= 500) {
+					throw new DeliveryLogException(refusal, null);
+				}
+				throw new IllegalStateException(refusal);
 			}
 		}
 		return created;
@@ -219,17 +227,6 @@ class DeliveryLog implements InitializingBean {
 		catch (IOException | ElasticsearchException ex) {
 			throw new DeliveryLogException("the delivery log could not be updated for " + deliveryId, ex);
 		}
-	}
-
-	/**
-	 * The delivery log could not be written.
-	 */
-	static class DeliveryLogException extends RuntimeException {
-
-		DeliveryLogException(String message, Throwable cause) {
-			super(message, cause);
-		}
-
 	}
 
 }
