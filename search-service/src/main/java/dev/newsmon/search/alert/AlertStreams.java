@@ -18,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -29,10 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * entries of the subscriptions with open streams that are newer than what each stream
  * sent, and each stream sends those it has not sent, in match order. Idle streams get a
  * comment every heartbeat so that proxies keep them open. Polls and heartbeats run on one
- * thread, so a stream is written by one thread at a time.
+ * thread, so a stream is written by one thread at a time. On shutdown the streams are
+ * ended before the web server's graceful shutdown waits for open requests: clients
+ * reconnect, to another replica, with {@code Last-Event-ID}.
  */
 @Component
-class AlertStreams implements DisposableBean {
+class AlertStreams implements SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(AlertStreams.class);
 
@@ -53,6 +56,8 @@ class AlertStreams implements DisposableBean {
 	});
 
 	private volatile boolean failing;
+
+	private volatile boolean running;
 
 	AlertStreams(AlertProperties properties, Subscriptions subscriptions, DeliveryLog log, Clock clock) {
 		this.properties = properties;
@@ -202,10 +207,30 @@ class AlertStreams implements DisposableBean {
 	}
 
 	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	// the default phase stops before the web server's graceful shutdown
+	@Override
+	public void stop() {
+		this.running = false;
+		completeAll();
+	}
+
+	@Override
 	public void destroy() {
 		this.scheduler.shutdownNow();
-		this.bySubscription.values().forEach((streams) -> streams.forEach((stream) -> stream.emitter().complete()));
-		this.bySubscription.clear();
+		completeAll();
+	}
+
+	private void completeAll() {
+		List.copyOf(this.bySubscription.keySet()).forEach(this::close);
 	}
 
 	/**
