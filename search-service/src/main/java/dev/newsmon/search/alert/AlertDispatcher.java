@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@link AlertSink}: logs each alert as pending with create semantics, and dispatches
  * only those that were new, asynchronously, to the {@link AlertChannel} bean of the
- * subscription's channel type; the outcome goes back into the log. Every alert is also
- * pushed to the subscription's open event streams, whatever its channel.
+ * subscription's channel type; the outcome goes back into the log. The subscription's
+ * event streams, on any replica, read every alert from the log ({@link AlertStreams}).
  */
 @Component
 class AlertDispatcher implements AlertSink, DisposableBean {
@@ -31,8 +31,6 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 	private static final Log logger = LogFactory.getLog(AlertDispatcher.class);
 
 	private final DeliveryLog log;
-
-	private final AlertStreams streams;
 
 	private final ObjectProvider<AlertChannel> channels;
 
@@ -43,9 +41,8 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 	// channels may block (an SSE write to a slow client); the indexing thread must not
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	AlertDispatcher(DeliveryLog log, AlertStreams streams, ObjectProvider<AlertChannel> channels, Clock clock) {
+	AlertDispatcher(DeliveryLog log, ObjectProvider<AlertChannel> channels, Clock clock) {
 		this.log = log;
-		this.streams = streams;
 		this.channels = channels;
 		this.clock = clock;
 	}
@@ -59,8 +56,8 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 	 * Logs and dispatches alerts, skipping those whose delivery id is logged already.
 	 * @param alerts the alerts
 	 * @return the alerts that were new, and so dispatched
-	 * @throws DeliveryLog.DeliveryLogException when the log could not be written; nothing
-	 * of the batch was dispatched then, and it may be submitted again
+	 * @throws DeliveryLogException when the log could not be written; nothing of the
+	 * batch was dispatched then, and it may be submitted again
 	 */
 	List<Alert> submitAll(List<Alert> alerts) {
 		Map<String, Alert> byId = new LinkedHashMap<>();
@@ -90,9 +87,6 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 		}
 		Subscription.Channel.Type type = alert.subscription().channel().type();
 		CompletableFuture.supplyAsync(() -> {
-			if (type != Subscription.Channel.Type.SSE) {
-				this.streams.push(alert);
-			}
 			AlertChannel channel = channel(type);
 			if (channel == null) {
 				return CompletableFuture.completedFuture(new AlertChannel.Outcome(false, 0,

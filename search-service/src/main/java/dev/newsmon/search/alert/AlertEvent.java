@@ -14,9 +14,9 @@ import java.time.Instant;
 record AlertEvent(String deliveryId, String subscriptionId, Alert.AlertArticle article, Instant matchedAt,
 		Alert.TrendReport trend) {
 
-	static AlertEvent of(Alert alert) {
-		return new AlertEvent(alert.deliveryId(), alert.subscription().id(), alert.article(), alert.matchedAt(),
-				alert.trend());
+	static AlertEvent of(Delivery delivery) {
+		return new AlertEvent(delivery.deliveryId(), delivery.subscriptionId(), delivery.article(),
+				delivery.matchedAt(), delivery.trend());
 	}
 
 }

@@ -18,12 +18,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat how often an idle event stream gets a comment, so proxies keep it open
  * @param streamTimeout how long an event stream stays open before the client reconnects
  * @param feedSize how many deliveries the Atom feed shows
+ * @param streamPoll how often the event streams of this replica read new entries of the
+ * delivery log
+ * @param streamOverlap how far before the newest alert a stream sent the log is read
+ * again, for entries that became visible late (a refresh, a slow bulk request, clocks of
+ * replicas a little apart)
  */
 @ConfigurationProperties("newsmon.search.alert")
 public record AlertProperties(@DefaultValue("news-alert-deliveries") String deliveriesIndex,
 		@DefaultValue("16384") int maxBodyBytes, @DefaultValue("5s") Duration applyTimeout,
 		@DefaultValue("1m") Duration redispatchAfter, @DefaultValue("30s") Duration redispatchEvery,
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout,
-		@DefaultValue("50") int feedSize) {
+		@DefaultValue("50") int feedSize, @DefaultValue("500ms") Duration streamPoll,
+		@DefaultValue("30s") Duration streamOverlap) {
 
 }

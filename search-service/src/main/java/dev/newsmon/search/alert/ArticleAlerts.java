@@ -50,8 +50,8 @@ public class ArticleAlerts implements DisposableBean {
 	 * Matches articles that were just indexed and submits their alerts. Returns once the
 	 * alerts are logged; their delivery goes on in the background.
 	 * @param articles the articles as indexed
-	 * @throws DeliveryLog.DeliveryLogException when the delivery log could not be
-	 * written: the batch should be retried, and nothing of it was sent
+	 * @throws DeliveryLogException when the delivery log could not be written: the batch
+	 * should be retried, and nothing of it was sent
 	 */
 	public void indexed(List<ArticleDocument> articles) {
 		List<SubscriptionMatcher.Match> matches = this.matcher.match(articles);

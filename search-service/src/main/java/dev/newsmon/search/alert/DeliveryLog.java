@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -75,6 +78,7 @@ class DeliveryLog implements InitializingBean {
 	 * @param deliveries the deliveries
 	 * @return those that were new, in order
 	 * @throws DeliveryLogException when Elasticsearch could not take them all now
+	 * @throws IllegalStateException when Elasticsearch refused a delivery as malformed
 	 */
 	List<Delivery> createAll(List<Delivery> deliveries) {
 		if (deliveries.isEmpty()) {
@@ -100,8 +104,15 @@ class DeliveryLog implements InitializingBean {
 				created.add(deliveries.get(i));
 			}
 			else if (item.status() != 409) {
-				throw new DeliveryLogException("the delivery log refused " + item.id() + ": " + item.status() + " "
-						+ item.error().type() + " " + item.error().reason(), null);
+				String refusal = "the delivery log refused " + item.id() + ": " + item.status() + " "
+						+ item.error().type() + " " + item.error().reason();
+				// an overloaded or recovering shard passes; anything else is a fault of
+				// this
+				// service that retrying forever would not mend
+				if (item.status() == 429 || item.status() >= 500) {
+					throw new DeliveryLogException(refusal, null);
+				}
+				throw new IllegalStateException(refusal);
 			}
 		}
 		return created;
@@ -175,6 +186,63 @@ class DeliveryLog implements InitializingBean {
 	}
 
 	/**
+	 * One page of the deliveries of some subscriptions, each matched at or after the time
+	 * given for its subscription, in match order (ties by delivery id), whatever their
+	 * status: what the event streams read.
+	 * @param since the earliest match time per subscription
+	 * @param after the sort values of the last entry of the previous page, or
+	 * {@code null} for the first page
+	 * @param size how many at most
+	 * @return the page
+	 */
+	Page tail(Map<String, Instant> since, List<FieldValue> after, int size) {
+		if (since.isEmpty()) {
+			return new Page(List.of(), null);
+		}
+		try {
+			SearchResponse<Delivery> response = this.client.search((search) -> {
+				search.index(this.index).size(size).query((query) -> query.bool((bool) -> {
+					since.forEach((subscriptionId, from) -> bool.should((should) -> should.bool((one) -> one
+						.filter((filter) -> filter.term((term) -> term.field("subscriptionId").value(subscriptionId)))
+						// the field holds milliseconds; the streams compare the exact
+						// times
+						.filter((filter) -> filter.range((range) -> range.date((date) -> date.field("matchedAt")
+							.gte(from.truncatedTo(ChronoUnit.MILLIS).toString())))))));
+					return bool.minimumShouldMatch("1");
+				}))
+					.sort((sort) -> sort.field((field) -> field.field("matchedAt").order(SortOrder.Asc)))
+					.sort((sort) -> sort.field((field) -> field.field("deliveryId").order(SortOrder.Asc)));
+				if (after != null) {
+					search.searchAfter(after);
+				}
+				return search;
+			}, Delivery.class);
+			List<Hit<Delivery>> hits = response.hits().hits();
+			List<Delivery> deliveries = hits.stream().map(Hit::source).toList();
+			return new Page(deliveries, hits.isEmpty() ? after : hits.get(hits.size() - 1).sort());
+		}
+		catch (IOException | ElasticsearchException ex) {
+			throw new DeliveryLogException("the delivery log could not be read", ex);
+		}
+	}
+
+	/**
+	 * A delivery by its id.
+	 * @param deliveryId the delivery id
+	 * @return the delivery, or {@code null} when it is not logged
+	 */
+	Delivery find(String deliveryId) {
+		try {
+			GetResponse<Delivery> response = this.client.get((get) -> get.index(this.index).id(deliveryId),
+					Delivery.class);
+			return response.found() ? response.source() : null;
+		}
+		catch (IOException | ElasticsearchException ex) {
+			throw new DeliveryLogException("the delivery log could not be read", ex);
+		}
+	}
+
+	/**
 	 * Pending deliveries that nobody has taken on since the given time.
 	 * @param before the latest claim time of a stale delivery
 	 * @param size how many at most
@@ -222,13 +290,12 @@ class DeliveryLog implements InitializingBean {
 	}
 
 	/**
-	 * The delivery log could not be written.
+	 * A page of the log.
+	 *
+	 * @param deliveries the deliveries, in order
+	 * @param next where the next page starts
 	 */
-	static class DeliveryLogException extends RuntimeException {
-
-		DeliveryLogException(String message, Throwable cause) {
-			super(message, cause);
-		}
+	record Page(List<Delivery> deliveries, List<FieldValue> next) {
 
 	}
 

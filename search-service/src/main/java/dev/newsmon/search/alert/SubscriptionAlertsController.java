@@ -17,6 +17,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -72,8 +73,9 @@ class SubscriptionAlertsController {
 	}
 
 	@GetMapping(path = "/api/subscriptions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable String id) {
-		return this.streams.open(subscription(id).id());
+	SseEmitter events(@PathVariable String id,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		return this.streams.open(subscription(id).id(), lastEventId);
 	}
 
 	private Subscription subscription(String id) {
