@@ -12,9 +12,26 @@ import java.util.List;
  * @param article the matching article, or the latest one of a burst
  * @param matchedAt when it matched
  * @param trend the burst figures, or {@code null} for an article alert
+ * @param fetchedAt when the article was fetched, the start of the alert latency;
+ * {@code null} when not known (bursts, deliveries resumed from the log)
+ * @param traceparent the W3C trace context of the article's trace, passed on to receivers
+ * that take it (webhooks), or {@code null}
  */
 public record Alert(String deliveryId, Subscription subscription, AlertArticle article, Instant matchedAt,
-		TrendReport trend) {
+		TrendReport trend, Instant fetchedAt, String traceparent) {
+
+	/**
+	 * An alert whose fetch time and trace are not known.
+	 * @param deliveryId the idempotency key
+	 * @param subscription the subscription
+	 * @param article the article
+	 * @param matchedAt when it matched
+	 * @param trend the burst figures, or {@code null}
+	 */
+	public Alert(String deliveryId, Subscription subscription, AlertArticle article, Instant matchedAt,
+			TrendReport trend) {
+		this(deliveryId, subscription, article, matchedAt, trend, null, null);
+	}
 
 	/**
 	 * The part of an article an alert carries.

@@ -36,15 +36,18 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 
 	private final Clock clock;
 
+	private final AlertMetrics metrics;
+
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
 	// channels may block (an SSE write to a slow client); the indexing thread must not
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-	AlertDispatcher(DeliveryLog log, ObjectProvider<AlertChannel> channels, Clock clock) {
+	AlertDispatcher(DeliveryLog log, ObjectProvider<AlertChannel> channels, Clock clock, AlertMetrics metrics) {
 		this.log = log;
 		this.channels = channels;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -74,6 +77,7 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 			created.add(alert);
 			dispatch(alert);
 		}
+		this.metrics.submitted(alerts.size(), created.size());
 		return created;
 	}
 
@@ -97,6 +101,7 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 			try {
 				AlertChannel.Outcome result = (outcome != null) ? outcome
 						: new AlertChannel.Outcome(false, 1, "the channel failed: " + ex, this.clock.instant());
+				this.metrics.finished(alert, result);
 				this.log.finish(alert.deliveryId(), result);
 			}
 			catch (RuntimeException failure) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.newsmon.search.alert.matching.SubscriptionMatcher;
 import dev.newsmon.search.cjk.CjkTokenizer;
@@ -54,6 +55,18 @@ public class ArticleAlerts implements DisposableBean {
 	 * should be retried, and nothing of it was sent
 	 */
 	public void indexed(List<ArticleDocument> articles) {
+		indexed(articles, (articleId) -> null);
+	}
+
+	/**
+	 * Matches articles that were just indexed and submits their alerts, each carrying the
+	 * trace context of its article. Returns once the alerts are logged.
+	 * @param articles the articles as indexed
+	 * @param traceparents the W3C {@code traceparent} of an article id, or {@code null}
+	 * @throws DeliveryLog.DeliveryLogException when the delivery log could not be
+	 * written: the batch should be retried, and nothing of it was sent
+	 */
+	public void indexed(List<ArticleDocument> articles, Function<String, String> traceparents) {
 		List<SubscriptionMatcher.Match> matches = this.matcher.match(articles);
 		if (matches.isEmpty()) {
 			return;
@@ -71,7 +84,8 @@ public class ArticleAlerts implements DisposableBean {
 				observe(subscription, alertArticle, now);
 				continue;
 			}
-			alerts.add(new Alert(deliveryId(subscription, article), subscription, alertArticle, now, null));
+			alerts.add(new Alert(deliveryId(subscription, article), subscription, alertArticle, now, null,
+					article.fetchedAt(), traceparents.apply(article.articleId())));
 		}
 		this.dispatcher.submitAll(alerts);
 	}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${KAFKA_BOOTSTRAP_SERVERS}",
 				"spring.elasticsearch.uris=${ELASTICSEARCH_URL}", "newsmon.api-key=" + AlertTestService.KEY,
-				"newsmon.kafka.partitions=2", "newsmon.search.messaging.initial-backoff=200ms" })
+				"newsmon.kafka.partitions=2", "newsmon.search.messaging.initial-backoff=200ms",
+				// webhook receivers of the tests listen on 127.0.0.1
+				"newsmon.allowed-networks=127.0.0.0/8" })
 abstract class AlertTestService {
 
 	static final String KEY = "alert-test-key";
@@ -107,15 +110,21 @@ abstract class AlertTestService {
 				"--spring.kafka.consumer.group-id=" + group };
 	}
 
-	static synchronized void publish(ArticleAnalyzed article) throws Exception {
+	static void publish(ArticleAnalyzed article) throws Exception {
+		publish(article, Map.of());
+	}
+
+	static synchronized void publish(ArticleAnalyzed article, Map<String, String> headers) throws Exception {
 		if (producer == null) {
 			Properties properties = new Properties();
 			properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
 			properties.put(ProducerConfig.ACKS_CONFIG, "all");
 			producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 		}
-		producer.send(new ProducerRecord<>(ARTICLES, article.article().articleId(), json.writeValueAsBytes(article)))
-			.get();
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(ARTICLES, article.article().articleId(),
+				json.writeValueAsBytes(article));
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		producer.send(record).get();
 	}
 
 	/**

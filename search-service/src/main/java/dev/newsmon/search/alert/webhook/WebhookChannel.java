@@ -73,6 +73,8 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 
 	static final String ATTEMPT_HEADER = "Newsmon-Attempt";
 
+	static final String TRACEPARENT_HEADER = "traceparent";
+
 	private static final Log logger = LogFactory.getLog(WebhookChannel.class);
 
 	private static final String USER_AGENT = "newsmon-webhook/1";
@@ -259,6 +261,10 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		post.setHeader(DELIVERY_HEADER, alert.deliveryId());
 		post.setHeader(EVENT_HEADER, WebhookPayload.event(alert));
 		post.setHeader(ATTEMPT_HEADER, Integer.toString(delivery.attempts));
+		if (alert.traceparent() != null) {
+			// the receiver can continue the article's trace (W3C Trace Context)
+			post.setHeader(TRACEPARENT_HEADER, alert.traceparent());
+		}
 		// the socket timeout bounds each read; this bounds a receiver that trickles bytes
 		AtomicBoolean timedOut = new AtomicBoolean();
 		ScheduledFuture<?> deadline = this.timer.schedule(() -> {
