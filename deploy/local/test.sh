@@ -8,6 +8,19 @@ repo=$(cd "$here/../.." && pwd)
 source "$here/jdk.sh"
 cd "$repo"
 
+# The web page's browser tests drive Debian's chromium through its chromedriver; install both
+# when they are missing and this user can (CI runs as root on Debian).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
+		echo "[test] installing chromium and chromium-driver for the browser tests"
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+	else
+		echo "[test] /usr/bin/chromium or /usr/bin/chromedriver is missing: the browser tests will fail;" \
+			"install them with: sudo apt-get install chromium chromium-driver" >&2
+	fi
+fi
+
 started=false
 cleanup() {
 	if $started; then

@@ -14,8 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule elasticsearchOnlyInIndexingQueryAndAlert = noClasses().that()
-		.resideOutsideOfPackages("..search.indexing..", "..search.query..", "..search.alert..")
+	static final ArchRule elasticsearchOnlyInIndexingQueryAlertAndTimeline = noClasses().that()
+		.resideOutsideOfPackages("..search.indexing..", "..search.query..", "..search.alert..", "..search.timeline..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("co.elastic..");
@@ -28,10 +28,17 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
 	@ArchTest
-	static final ArchRule luceneOnlyInCjk = noClasses().that()
-		.resideOutsideOfPackages("..search.cjk..")
+	static final ArchRule luceneOnlyInCjkAndMatching = noClasses().that()
+		.resideOutsideOfPackages("..search.cjk..", "..search.alert.matching..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.apache.lucene..");
+
+	@ArchTest
+	static final ArchRule romeOnlyInAlert = noClasses().that()
+		.resideOutsideOfPackages("..search.alert..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("com.rometools..");
 
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A feed publisher on 127.0.0.1 that serves one RSS document, which a test can change
- * between polls, and counts how often it was fetched.
+ * A feed publisher on a loopback address that serves one RSS document, which a test can
+ * change between polls, or a redirect, and counts how often it was fetched.
  */
 final class FeedServer implements AutoCloseable {
 
@@ -24,11 +24,31 @@ final class FeedServer implements AutoCloseable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final AtomicReference<String> redirect = new AtomicReference<>();
+
 	FeedServer(String initialBody) throws IOException {
+		this(InetAddress.getLoopbackAddress(), initialBody);
+	}
+
+	/**
+	 * Serves a document on an address of its own, for example another address of the
+	 * loopback block than the one a test refuses.
+	 * @param address the address to listen on
+	 * @param initialBody the document
+	 * @throws IOException if the server cannot listen
+	 */
+	FeedServer(InetAddress address, String initialBody) throws IOException {
 		this.body.set(initialBody);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		this.server.createContext("/feed.xml", (exchange) -> {
 			this.requests.incrementAndGet();
+			String location = this.redirect.get();
+			if (location != null) {
+				exchange.getResponseHeaders().set("Location", location);
+				exchange.sendResponseHeaders(301, -1);
+				exchange.close();
+				return;
+			}
 			byte[] bytes = this.body.get().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
 			exchange.sendResponseHeaders(200, bytes.length);
@@ -52,7 +72,20 @@ final class FeedServer implements AutoCloseable {
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/feed.xml";
+		return "http://" + this.server.getAddress().getAddress().getHostAddress() + ":"
+				+ this.server.getAddress().getPort() + "/feed.xml";
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Answers every request from now on with a permanent redirect.
+	 * @param location where to
+	 */
+	void redirectTo(String location) {
+		this.redirect.set(location);
 	}
 
 	void publish(String newBody) {

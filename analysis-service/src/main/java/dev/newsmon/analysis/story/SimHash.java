@@ -1,6 +1,5 @@
 package dev.newsmon.analysis.story;
 
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +87,11 @@ public final class SimHash {
 	}
 
 	private static boolean isUnspaced(int codePoint) {
+		// every Han, hiragana and katakana code point lies above the CJK radicals block;
+		// the script lookup is a binary search, too slow for every Latin letter
+		if (codePoint < 0x2E80) {
+			return false;
+		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA;
@@ -114,12 +118,31 @@ public final class SimHash {
 		run.setLength(0);
 	}
 
-	// FNV-1a, then a murmur3 finaliser so that every bit depends on every input byte
-	private static long hash(String shingle) {
+	// FNV-1a over the UTF-8 bytes (encoded here, without a copy), then a murmur3
+	// finaliser so that every bit depends on every input byte
+	static long hash(String shingle) {
 		long hash = FNV_OFFSET;
-		for (byte b : shingle.getBytes(StandardCharsets.UTF_8)) {
-			hash ^= (b & 0xff);
-			hash *= FNV_PRIME;
+		for (int i = 0; i < shingle.length();) {
+			int codePoint = shingle.codePointAt(i);
+			i += Character.charCount(codePoint);
+			if (codePoint < 0x80) {
+				hash = fnv(hash, codePoint);
+			}
+			else if (Character.isSurrogate((char) codePoint) && codePoint < 0x10000) {
+				// an unpaired surrogate encodes as '?', as String.getBytes does
+				hash = fnv(hash, '?');
+			}
+			else if (codePoint < 0x800) {
+				hash = fnv(fnv(hash, 0xC0 | (codePoint >> 6)), 0x80 | (codePoint & 0x3F));
+			}
+			else if (codePoint < 0x10000) {
+				hash = fnv(fnv(fnv(hash, 0xE0 | (codePoint >> 12)), 0x80 | ((codePoint >> 6) & 0x3F)),
+						0x80 | (codePoint & 0x3F));
+			}
+			else {
+				hash = fnv(fnv(fnv(fnv(hash, 0xF0 | (codePoint >> 18)), 0x80 | ((codePoint >> 12) & 0x3F)),
+						0x80 | ((codePoint >> 6) & 0x3F)), 0x80 | (codePoint & 0x3F));
+			}
 		}
 		hash ^= hash >>> 33;
 		hash *= 0xff51afd7ed558ccdL;
@@ -127,6 +150,10 @@ public final class SimHash {
 		hash *= 0xc4ceb9fe1a85ec53L;
 		hash ^= hash >>> 33;
 		return hash;
+	}
+
+	private static long fnv(long hash, int b) {
+		return (hash ^ b) * FNV_PRIME;
 	}
 
 }

@@ -3,17 +3,15 @@ package dev.newsmon.analysis.tagging;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.monitor.MonitorQuery;
-
 /**
- * A rule with the Monitor queries it was compiled into.
+ * A rule with the queries it was compiled into.
  *
  * @param rule the rule
  * @param generation the registration that produced the queries
  * @param parts what each query id stands for
  * @param queries the queries to register
  */
-record CompiledRule(TopicRule rule, long generation, Map<String, Part> parts, List<MonitorQuery> queries) {
+record CompiledRule(TopicRule rule, long generation, Map<String, Part> parts, List<MatchQuery> queries) {
 
 	/** What a query of the rule tests. */
 	enum Kind {

@@ -5,20 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.lucene.index.Term;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-
 /**
- * Compiles a {@link TopicRule} into Monitor queries: one per term (any alias in any
- * section, each language's aliases against that language's fields; several tokens make a
- * phrase), one per proximity pair (a sloppy phrase, both orders) and one for the
- * exclusions. The query ids carry the rule id and a generation, so a replaced rule's
- * queries never mix with the new ones.
+ * Compiles a {@link TopicRule} into queries: one per term (any alias in any section, each
+ * language's aliases against that language's fields; several tokens make a phrase), one
+ * per proximity pair (a sloppy phrase, both orders) and one for the exclusions. The query
+ * ids carry the rule id and a generation, so a replaced rule's queries never mix with the
+ * new ones.
  */
 final class RuleCompiler {
 
@@ -31,30 +23,29 @@ final class RuleCompiler {
 	CompiledRule compile(TopicRule rule, long generation) {
 		String prefix = rule.id() + "/" + generation + "/";
 		Map<String, CompiledRule.Part> parts = new LinkedHashMap<>();
-		List<MonitorQuery> queries = new ArrayList<>();
+		List<MatchQuery> queries = new ArrayList<>();
 		for (int i = 0; i < rule.terms().size(); i++) {
 			TopicRule.Term term = rule.terms().get(i);
 			String path = "terms[" + i + "]";
-			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			List<MatchQuery.Clause> query = new ArrayList<>();
 			for (String language : TopicRule.LANGUAGES) {
 				List<String> aliases = term.aliases(language);
 				for (int a = 0; a < aliases.size(); a++) {
 					List<TextAnalyzers.Token> tokens = tokens(rule, path, language, aliases.get(a));
 					for (String section : TextAnalyzers.SECTIONS) {
-						query.add(phrase(TextAnalyzers.field(section, language), tokens, 0),
-								BooleanClause.Occur.SHOULD);
+						query.add(phrase(TextAnalyzers.field(section, language), tokens, 0));
 					}
 				}
 			}
 			String id = prefix + "t" + i;
 			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.TERM, i));
-			queries.add(new MonitorQuery(id, query.build()));
+			queries.add(new MatchQuery(id, query));
 		}
 		for (int i = 0; i < rule.near().size(); i++) {
 			TopicRule.Near near = rule.near().get(i);
 			TopicRule.Term first = term(rule, near.terms().get(0));
 			TopicRule.Term second = term(rule, near.terms().get(1));
-			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			List<MatchQuery.Clause> query = new ArrayList<>();
 			for (String language : TopicRule.LANGUAGES) {
 				for (String a : first.aliases(language)) {
 					for (String b : second.aliases(language)) {
@@ -62,18 +53,18 @@ final class RuleCompiler {
 						List<TextAnalyzers.Token> right = tokens(rule, "near[" + i + "]", language, b);
 						for (String section : TextAnalyzers.SECTIONS) {
 							String field = TextAnalyzers.field(section, language);
-							query.add(phrase(field, concat(left, right), near.within()), BooleanClause.Occur.SHOULD);
-							query.add(phrase(field, concat(right, left), near.within()), BooleanClause.Occur.SHOULD);
+							query.add(phrase(field, concat(left, right), near.within()));
+							query.add(phrase(field, concat(right, left), near.within()));
 						}
 					}
 				}
 			}
 			String id = prefix + "n" + i;
 			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.NEAR, i));
-			queries.add(new MonitorQuery(id, query.build()));
+			queries.add(new MatchQuery(id, query));
 		}
 		if (!rule.exclude().isEmpty()) {
-			BooleanQuery.Builder query = new BooleanQuery.Builder();
+			List<MatchQuery.Clause> query = new ArrayList<>();
 			for (Map.Entry<String, List<String>> entry : rule.exclude().entrySet()) {
 				List<String> languages = TopicRule.ALL_LANGUAGES.equals(entry.getKey()) ? TopicRule.LANGUAGES
 						: List.of(entry.getKey());
@@ -81,15 +72,14 @@ final class RuleCompiler {
 					for (String alias : entry.getValue()) {
 						List<TextAnalyzers.Token> tokens = tokens(rule, "exclude." + entry.getKey(), language, alias);
 						for (String section : TextAnalyzers.SECTIONS) {
-							query.add(phrase(TextAnalyzers.field(section, language), tokens, 0),
-									BooleanClause.Occur.SHOULD);
+							query.add(phrase(TextAnalyzers.field(section, language), tokens, 0));
 						}
 					}
 				}
 			}
 			String id = prefix + "x";
 			parts.put(id, new CompiledRule.Part(CompiledRule.Kind.EXCLUDE, 0));
-			queries.add(new MonitorQuery(id, query.build()));
+			queries.add(new MatchQuery(id, query));
 		}
 		return new CompiledRule(rule, generation, parts, queries);
 	}
@@ -102,8 +92,8 @@ final class RuleCompiler {
 	 * @param byLanguage the names by language
 	 * @return the query
 	 */
-	Query anyName(String owner, String path, Map<String, List<String>> byLanguage) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
+	List<MatchQuery.Clause> anyName(String owner, String path, Map<String, List<String>> byLanguage) {
+		List<MatchQuery.Clause> query = new ArrayList<>();
 		for (String language : TopicRule.LANGUAGES) {
 			for (String name : byLanguage.getOrDefault(language, List.of())) {
 				List<TextAnalyzers.Token> tokens = this.analyzers.tokens(language, name);
@@ -112,11 +102,11 @@ final class RuleCompiler {
 							"name '" + name + "' leaves no words once analysed as '" + language + "' text");
 				}
 				for (String section : TextAnalyzers.SECTIONS) {
-					query.add(phrase(TextAnalyzers.field(section, language), tokens, 0), BooleanClause.Occur.SHOULD);
+					query.add(phrase(TextAnalyzers.field(section, language), tokens, 0));
 				}
 			}
 		}
-		return query.build();
+		return query;
 	}
 
 	private List<TextAnalyzers.Token> tokens(TopicRule rule, String path, String language, String alias) {
@@ -141,16 +131,8 @@ final class RuleCompiler {
 		return tokens;
 	}
 
-	private static Query phrase(String field, List<TextAnalyzers.Token> tokens, int slop) {
-		if (tokens.size() == 1) {
-			return new TermQuery(new Term(field, tokens.get(0).term()));
-		}
-		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-		for (TextAnalyzers.Token token : tokens) {
-			phrase.add(new Term(field, token.term()), token.position());
-		}
-		phrase.setSlop(slop);
-		return phrase.build();
+	private static MatchQuery.Clause phrase(String field, List<TextAnalyzers.Token> tokens, int slop) {
+		return MatchQuery.Clause.of(field, tokens, slop);
 	}
 
 }

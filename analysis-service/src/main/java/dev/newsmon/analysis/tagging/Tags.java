@@ -3,7 +3,7 @@ package dev.newsmon.analysis.tagging;
 import java.util.List;
 
 /**
- * What one pass of the Monitor found in an article.
+ * What one matching pass found in an article.
  *
  * @param topics the topics, best first
  * @param entities the entities, most mentioned first

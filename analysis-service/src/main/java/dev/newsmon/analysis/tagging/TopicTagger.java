@@ -1,11 +1,10 @@
 package dev.newsmon.analysis.tagging;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-
 /**
- * Tags articles with the topics of the registered rules. Every rule is compiled into
- * Lucene queries held by one {@link Monitor}, which matches an article against all of
- * them at once; the highlights of the matches give the evidence and its offsets.
+ * Tags articles with the topics of the registered rules. Every rule and every gazetteer
+ * entity is compiled into queries over the analysed words, held in one
+ * {@link QueryIndex}: an article is analysed once per analyser, and only the clauses
+ * whose rarest word it contains are tried, all in one pass; their hits give the evidence
+ * and its offsets.
  * <p>
  * An article gets a topic when it is about it, not when it mentions it: the terms'
  * weights count twice in the title, body matches add up with diminishing returns, and the
@@ -46,11 +39,16 @@ public final class TopicTagger implements AutoCloseable {
 
 	private static final int MAX_LEAD = 300;
 
+	// no Han, kana or Hangul code point comes before the Hangul jamo; the script lookup
+	// is
+	// a binary search, too slow for every Latin letter
+	private static final int FIRST_HANGUL = 0x1100;
+
 	private final TextAnalyzers analyzers = new TextAnalyzers();
 
 	private final RuleCompiler compiler = new RuleCompiler(this.analyzers);
 
-	private final Monitor monitor;
+	private volatile QueryIndex index = QueryIndex.EMPTY;
 
 	private final Scoring scoring;
 
@@ -73,12 +71,6 @@ public final class TopicTagger implements AutoCloseable {
 	 */
 	public TopicTagger(Scoring scoring) {
 		this.scoring = scoring;
-		try {
-			this.monitor = new Monitor(this.analyzers.perField());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
@@ -89,54 +81,39 @@ public final class TopicTagger implements AutoCloseable {
 	 */
 	public synchronized void register(TopicRule rule) {
 		CompiledRule compiled = this.compiler.compile(rule, this.generations.incrementAndGet());
-		try {
-			this.monitor.register(compiled.queries());
-			CompiledRule previous = this.rules.put(rule.id(), compiled);
-			if (previous != null) {
-				this.monitor.deleteById(List.copyOf(previous.parts().keySet()));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		CompiledRule previous = this.rules.get(rule.id());
+		this.index = this.index.with(compiled.queries(), (previous != null) ? previous.parts().keySet() : List.of());
+		this.rules.put(rule.id(), compiled);
 	}
 
 	/**
 	 * Registers the entities to recognise, replacing those registered before. Their
-	 * queries live in the same Monitor as the rules, so one pass over an article finds
+	 * queries live in the same index as the rules, so one pass over an article finds
 	 * both.
 	 * @param entities the gazetteer's entities
 	 * @throws InvalidRuleException if a name analyses to no words
 	 */
 	public synchronized void registerEntities(List<GazetteerEntity> entities) {
 		Map<String, GazetteerEntity> queries = new HashMap<>();
-		List<MonitorQuery> compiled = new ArrayList<>();
+		List<MatchQuery> compiled = new ArrayList<>();
 		long generation = this.generations.incrementAndGet();
 		for (int i = 0; i < entities.size(); i++) {
 			GazetteerEntity entity = entities.get(i);
 			String id = ENTITY_PREFIX + generation + "/" + i;
-			compiled.add(new MonitorQuery(id, this.compiler.anyName(entity.id(), "names", entity.names())));
+			compiled.add(new MatchQuery(id, this.compiler.anyName(entity.id(), "names", entity.names())));
 			queries.put(id, entity);
 			if (entity.except().values().stream().anyMatch((except) -> !except.isEmpty())) {
-				compiled.add(new MonitorQuery(id + EXCEPT_SUFFIX,
+				compiled.add(new MatchQuery(id + EXCEPT_SUFFIX,
 						this.compiler.anyName(entity.id(), "except", entity.except())));
 			}
 		}
-		try {
-			this.monitor.register(compiled);
-			Set<String> previous = new HashSet<>();
-			this.entityQueries.keySet().forEach((id) -> {
-				previous.add(id);
-				previous.add(id + EXCEPT_SUFFIX);
-			});
-			this.entityQueries = Map.copyOf(queries);
-			if (!previous.isEmpty()) {
-				this.monitor.deleteById(List.copyOf(previous));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Set<String> previous = new HashSet<>();
+		this.entityQueries.keySet().forEach((id) -> {
+			previous.add(id);
+			previous.add(id + EXCEPT_SUFFIX);
+		});
+		this.index = this.index.with(compiled, previous);
+		this.entityQueries = Map.copyOf(queries);
 	}
 
 	/**
@@ -168,12 +145,7 @@ public final class TopicTagger implements AutoCloseable {
 		if (previous == null) {
 			return false;
 		}
-		try {
-			this.monitor.deleteById(List.copyOf(previous.parts().keySet()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.index = this.index.with(List.of(), previous.parts().keySet());
 		return true;
 	}
 
@@ -212,39 +184,22 @@ public final class TopicTagger implements AutoCloseable {
 		sections.put("title", (title != null) ? title : "");
 		sections.put("summary", (summary != null) ? summary : "");
 		sections.put("body", (body != null) ? body : "");
-		Document document = new Document();
-		for (String section : TextAnalyzers.SECTIONS) {
-			String text = sections.get(section);
-			if (!text.isBlank()) {
-				List<String> languages = languagesToAnalyse(text);
-				for (String language : languages) {
-					// the English chain only needs the Latin words of a Japanese or
-					// Korean text
-					String analysed = (language.equals("en") && languages.size() > 1) ? latinOnly(text) : text;
-					document.add(new TextField(TextAnalyzers.field(section, language), analysed, Field.Store.NO));
-				}
-			}
-		}
-		if (document.getFields().isEmpty()) {
+		Map<String, String> fields = fields(sections);
+		AnalysedArticle article = AnalysedArticle.analyse(this.analyzers.perField(), fields);
+		if (article.isEmpty()) {
 			return new Tags(List.of(), List.of());
 		}
-		MatchingQueries<HighlightsMatch> matches;
-		try {
-			matches = this.monitor.match(document, HighlightsMatch.MATCHER);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		Map<String, List<HighlightsMatch>> byRule = new TreeMap<>();
-		Map<String, HighlightsMatch> entityMatches = new HashMap<>();
-		for (HighlightsMatch match : matches.getMatches()) {
-			if (match.getQueryId().startsWith(ENTITY_PREFIX)) {
-				entityMatches.put(match.getQueryId(), match);
-				continue;
+		Map<String, Map<String, List<AnalysedArticle.Hit>>> matches = this.index.match(article);
+		Map<String, Map<String, Map<String, List<AnalysedArticle.Hit>>>> byRule = new TreeMap<>();
+		Map<String, Map<String, List<AnalysedArticle.Hit>>> entityMatches = new HashMap<>();
+		matches.forEach((queryId, hits) -> {
+			if (queryId.startsWith(ENTITY_PREFIX)) {
+				entityMatches.put(queryId, hits);
+				return;
 			}
-			String ruleId = match.getQueryId().substring(0, match.getQueryId().indexOf('/'));
-			byRule.computeIfAbsent(ruleId, (id) -> new ArrayList<>()).add(match);
-		}
+			String ruleId = queryId.substring(0, queryId.indexOf('/'));
+			byRule.computeIfAbsent(ruleId, (id) -> new TreeMap<>()).put(queryId, hits);
+		});
 		List<TopicMatch> topics = new ArrayList<>();
 		byRule.forEach((ruleId, ruleMatches) -> {
 			CompiledRule rule = this.rules.get(ruleId);
@@ -259,7 +214,29 @@ public final class TopicTagger implements AutoCloseable {
 		return new Tags(topics, entities(entityMatches));
 	}
 
-	private List<EntityMatch> entities(Map<String, HighlightsMatch> matches) {
+	/**
+	 * Returns the text of each field an article's sections go into.
+	 * @param sections the text of each section
+	 * @return the text by field, such as {@code body_ja}
+	 */
+	static Map<String, String> fields(Map<String, String> sections) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String section : TextAnalyzers.SECTIONS) {
+			String text = sections.get(section);
+			if (!text.isBlank()) {
+				List<String> languages = languagesToAnalyse(text);
+				for (String language : languages) {
+					// the English chain only needs the Latin words of a Japanese or
+					// Korean text
+					String analysed = (language.equals("en") && languages.size() > 1) ? latinOnly(text) : text;
+					fields.put(TextAnalyzers.field(section, language), analysed);
+				}
+			}
+		}
+		return fields;
+	}
+
+	private List<EntityMatch> entities(Map<String, Map<String, List<AnalysedArticle.Hit>>> matches) {
 		Map<String, GazetteerEntity> queries = this.entityQueries;
 		List<EntityMatch> entities = new ArrayList<>();
 		Map<String, Integer> firstMention = new HashMap<>();
@@ -269,7 +246,7 @@ public final class TopicTagger implements AutoCloseable {
 				return;
 			}
 			Set<Span> spans = spans(match);
-			HighlightsMatch except = matches.get(queryId + EXCEPT_SUFFIX);
+			Map<String, List<AnalysedArticle.Hit>> except = matches.get(queryId + EXCEPT_SUFFIX);
 			if (except != null) {
 				Set<Span> excluded = spans(except);
 				spans.removeIf((span) -> excluded.stream().anyMatch(span::overlaps));
@@ -288,11 +265,10 @@ public final class TopicTagger implements AutoCloseable {
 		return entities;
 	}
 
-	private static Set<Span> spans(HighlightsMatch match) {
+	private static Set<Span> spans(Map<String, List<AnalysedArticle.Hit>> hits) {
 		Set<Span> spans = new LinkedHashSet<>();
-		match.getHits()
-			.forEach((field, hits) -> hits.forEach(
-					(hit) -> spans.add(new Span(TextAnalyzers.section(field), hit.startOffset(), hit.endOffset()))));
+		hits.forEach((field, fieldHits) -> fieldHits
+			.forEach((hit) -> spans.add(new Span(TextAnalyzers.section(field), hit.start(), hit.end()))));
 		return spans;
 	}
 
@@ -307,6 +283,9 @@ public final class TopicTagger implements AutoCloseable {
 		for (int i = 0; i < text.length() && !(han && hangul);) {
 			int codePoint = text.codePointAt(i);
 			i += Character.charCount(codePoint);
+			if (codePoint < FIRST_HANGUL) {
+				continue;
+			}
 			Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 			han |= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 					|| script == Character.UnicodeScript.KATAKANA;
@@ -347,6 +326,9 @@ public final class TopicTagger implements AutoCloseable {
 	}
 
 	private static boolean isCjk(int codePoint) {
+		if (codePoint < FIRST_HANGUL) {
+			return false;
+		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
@@ -410,12 +392,13 @@ public final class TopicTagger implements AutoCloseable {
 		return anchors;
 	}
 
-	private TopicMatch score(CompiledRule compiled, List<HighlightsMatch> matches, Map<String, String> sections) {
+	private TopicMatch score(CompiledRule compiled, Map<String, Map<String, List<AnalysedArticle.Hit>>> matches,
+			Map<String, String> sections) {
 		TopicRule rule = compiled.rule();
 		Map<Integer, Set<Span>> termHits = new TreeMap<>();
 		Map<Integer, Set<Span>> nearHits = new TreeMap<>();
-		for (HighlightsMatch match : matches) {
-			CompiledRule.Part part = compiled.parts().get(match.getQueryId());
+		for (Map.Entry<String, Map<String, List<AnalysedArticle.Hit>>> match : matches.entrySet()) {
+			CompiledRule.Part part = compiled.parts().get(match.getKey());
 			if (part == null) {
 				// a query of a replaced generation, about to be deleted
 				continue;
@@ -423,10 +406,7 @@ public final class TopicTagger implements AutoCloseable {
 			if (part.kind() == CompiledRule.Kind.EXCLUDE) {
 				return null;
 			}
-			Set<Span> spans = new LinkedHashSet<>();
-			match.getHits()
-				.forEach((field, hits) -> hits.forEach((hit) -> spans
-					.add(new Span(TextAnalyzers.section(field), hit.startOffset(), hit.endOffset()))));
+			Set<Span> spans = spans(match.getValue());
 			((part.kind() == CompiledRule.Kind.TERM) ? termHits : nearHits).put(part.index(), spans);
 		}
 		for (List<String> group : rule.requires()) {
@@ -489,15 +469,8 @@ public final class TopicTagger implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.monitor.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			this.analyzers.close();
-		}
+		this.index = QueryIndex.EMPTY;
+		this.analyzers.close();
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package dev.newsmon.analysis.story;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,22 @@ class SimHashTests {
 	void emptyTextHasAZeroFingerprint() {
 		assertThat(SimHash.of("")).isZero();
 		assertThat(SimHash.of(null)).isZero();
+	}
+
+	@Test
+	void hashesTheUtf8BytesOfAShingle() {
+		for (String shingle : List.of("", "nato", "é", "日米韓", "북한은", "a\uD83D\uDE00b", "x\uD800y", "\uDC00")) {
+			long expected = 0xcbf29ce484222325L;
+			for (byte b : shingle.getBytes(StandardCharsets.UTF_8)) {
+				expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
+			}
+			expected ^= expected >>> 33;
+			expected *= 0xff51afd7ed558ccdL;
+			expected ^= expected >>> 33;
+			expected *= 0xc4ceb9fe1a85ec53L;
+			expected ^= expected >>> 33;
+			assertThat(SimHash.hash(shingle)).as(shingle).isEqualTo(expected);
+		}
 	}
 
 }

@@ -44,16 +44,7 @@ public class FeedRegistry {
 	public Registration register(NewFeed request, boolean checkAddress) {
 		URI url = parseUrl(request.url());
 		if (checkAddress) {
-			try {
-				this.addressPolicy.check(url);
-			}
-			catch (RefusedAddressException ex) {
-				throw new InvalidFeedException("url", ex.getMessage());
-			}
-			catch (UnknownHostException ex) {
-				// A name that does not resolve now may resolve later: the feed's health
-				// shows the DNS failure until it does.
-			}
+			checkAddress(url);
 		}
 		String urlText = url.toString();
 		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip() : url.getHost();
@@ -64,6 +55,28 @@ public class FeedRegistry {
 		FeedState candidate = FeedState.registered(feed, this.clock.instant());
 		FeedState stored = this.store.addIfAbsent(candidate);
 		return new Registration(stored, stored == candidate);
+	}
+
+	private void checkAddress(URI url) {
+		String host = FeedHost.withoutTrailingDot((url.getHost() != null) ? url.getHost() : "");
+		if (FeedHost.isOtherNumericForm(host)) {
+			throw new InvalidFeedException("url", "the host '" + url.getHost()
+					+ "' is a numeric address written other than as a dotted quad, which is refused");
+		}
+		try {
+			this.addressPolicy
+				.check(host.equals(url.getHost()) ? url : URI.create(url.getScheme() + "://" + host + "/"));
+		}
+		catch (RefusedAddressException ex) {
+			throw new InvalidFeedException("url", ex.getMessage());
+		}
+		catch (UnknownHostException | IllegalArgumentException ex) {
+			// A name that does not resolve now may resolve later: the feed's health shows
+			// the DNS failure until it does. An address literal never will.
+			if (host.startsWith("[") || ex instanceof IllegalArgumentException) {
+				throw new InvalidFeedException("url", "the host '" + url.getHost() + "' is not a usable address");
+			}
+		}
 	}
 
 	private static URI parseUrl(String text) {

@@ -68,8 +68,15 @@ public final class ArticleProcessor {
 			title = firstWords(summary.isEmpty() ? body : summary);
 		}
 		String author = HtmlText.of(item.author());
+		// categories are feed text like any other: markup in them is not kept
+		List<String> categories = (item.categories() != null) ? item.categories()
+			.stream()
+			.map(HtmlText::of)
+			.filter((category) -> !category.isEmpty())
+			.distinct()
+			.toList() : List.of();
 		return new ArticleFetched(ArticleFetched.SCHEMA_VERSION, ArticleId.of(url), url, source.feedId(), source.name(),
-				title, summary, body, author.isEmpty() ? null : author, item.categories(), source.language(),
+				title, summary, body, author.isEmpty() ? null : author, categories, source.language(),
 				publishedAt(item, fetchedAt), fetchedAt, HtmlText.snippet(item.summary(), url), item.enclosures());
 	}
 

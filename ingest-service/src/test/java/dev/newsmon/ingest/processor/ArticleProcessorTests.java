@@ -43,6 +43,16 @@ class ArticleProcessorTests {
 		});
 	}
 
+	@Test
+	void categoriesLoseTheirMarkup() {
+		ParsedItem item = new ParsedItem("t", "https://example.com/a", null, null, null,
+				List.of("<svg onload=alert(1)>defence</svg>", "<script>alert(2)</script>", "Allies &amp; partners",
+						"<b>defence</b>"),
+				null, null, List.of());
+		assertThat(ArticleProcessor.article(item, SOURCE, FETCHED_AT).categories()).containsExactly("Allies & partners",
+				"defence");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
 			published kept                  | 2026-11-26T08:00:00Z | 2026-11-26T09:00:00Z | 2026-11-26T08:00:00Z

@@ -69,7 +69,32 @@ public class ArticleIndexer {
 	 * @throws IndexingFailedException when Elasticsearch could not take some articles now
 	 */
 	public List<Rejection> indexInto(String index, List<ArticleAnalyzed> articles) {
+		return indexBatch(index, articles).rejections();
+	}
+
+	/**
+	 * Indexes the articles, as {@link #index(List)} does, and also returns the documents
+	 * that Elasticsearch stored, for alert matching.
+	 * @param articles the articles, in the order they were consumed
+	 * @return the rejected articles and the stored documents
+	 * @throws IndexingFailedException when Elasticsearch could not take some articles now
+	 */
+	public Batch indexBatch(List<ArticleAnalyzed> articles) {
+		return indexBatch(this.properties.alias(), articles);
+	}
+
+	/**
+	 * Indexes the articles into the given index or alias, as {@link #indexBatch(List)}
+	 * does.
+	 * @param index the index or alias to write to
+	 * @param articles the articles, in the order they were consumed
+	 * @return the rejected articles and the stored documents
+	 * @throws IndexingFailedException when Elasticsearch could not take some articles now
+	 */
+	public Batch indexBatch(String index, List<ArticleAnalyzed> articles) {
 		List<Rejection> rejections = new ArrayList<>();
+		List<ArticleDocument> documents = new ArrayList<>();
+		List<ArticleDocument> stored = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
 		BulkRequest.Builder bulk = new BulkRequest.Builder().index(index)
 			// the index refreshes every second on its own; waiting for it would slow
@@ -87,13 +112,14 @@ public class ArticleIndexer {
 				continue;
 			}
 			positions.add(i);
+			documents.add(document);
 			bulk.operations((operation) -> operation.index((write) -> write.id(document.articleId())
 				.version(ArticleDocuments.version(analyzed))
 				.versionType(VersionType.ExternalGte)
 				.document(document)));
 		}
 		if (positions.isEmpty()) {
-			return rejections;
+			return new Batch(rejections, stored);
 		}
 		BulkResponse response = send(bulk.build());
 		int retries = 0;
@@ -102,7 +128,9 @@ public class ArticleIndexer {
 			BulkResponseItem item = items.get(i);
 			String errorType = (item.error() != null) ? item.error().type() : null;
 			switch (BulkItemOutcome.of(item.status(), errorType)) {
-				case INDEXED, STALE -> {
+				case INDEXED -> stored.add(documents.get(i));
+				case STALE -> {
+					// a newer analysis is stored already
 				}
 				case MALFORMED -> rejections.add(new Rejection(positions.get(i), "Elasticsearch rejected the document ("
 						+ item.status() + " " + errorType + "): " + item.error().reason()));
@@ -123,7 +151,7 @@ public class ArticleIndexer {
 		}
 		this.health.succeeded();
 		rejections.sort((a, b) -> Integer.compare(a.position(), b.position()));
-		return rejections;
+		return new Batch(rejections, stored);
 	}
 
 	private BulkResponse send(BulkRequest request) {
@@ -135,6 +163,16 @@ public class ArticleIndexer {
 			this.health.failed(reason);
 			throw new IndexingFailedException(reason, ex);
 		}
+	}
+
+	/**
+	 * What became of a batch.
+	 *
+	 * @param rejections the articles that are malformed, by position in the batch
+	 * @param stored the documents Elasticsearch stored, in batch order
+	 */
+	public record Batch(List<Rejection> rejections, List<ArticleDocument> stored) {
+
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.Topics;
+import dev.newsmon.search.alert.ArticleAlerts;
 import dev.newsmon.search.indexing.ArticleIndexer;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,10 +19,10 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes batches of {@link ArticleAnalyzed} records. Readable records go to the indexer;
- * records that cannot be read or indexed go to the dead-letter topic. Returning normally
- * lets the container commit the batch's offsets, so they are committed only after
- * Elasticsearch acknowledged the batch.
+ * Indexes batches of {@link ArticleAnalyzed} records. Readable records go to the indexer,
+ * and the stored articles to alert matching; records that cannot be read or indexed go to
+ * the dead-letter topic. Returning normally lets the container commit the batch's
+ * offsets, so they are committed only after Elasticsearch acknowledged the batch.
  */
 @Component
 class ArticleAnalyzedListener {
@@ -32,9 +33,12 @@ class ArticleAnalyzedListener {
 
 	private final DeadLetterPublishingRecoverer deadLetters;
 
-	ArticleAnalyzedListener(ArticleIndexer indexer, DeadLetterPublishingRecoverer deadLetters) {
+	private final ArticleAlerts alerts;
+
+	ArticleAnalyzedListener(ArticleIndexer indexer, DeadLetterPublishingRecoverer deadLetters, ArticleAlerts alerts) {
 		this.indexer = indexer;
 		this.deadLetters = deadLetters;
+		this.alerts = alerts;
 	}
 
 	// the group is spring.kafka.consumer.group-id, not the listener id
@@ -47,8 +51,11 @@ class ArticleAnalyzedListener {
 		for (ConsumerRecord<String, ArticleAnalyzed> record : records) {
 			((record.value() != null) ? readable : unreadable).add(record);
 		}
-		List<ArticleIndexer.Rejection> rejections = this.indexer
-			.index(readable.stream().map(ConsumerRecord::value).toList());
+		ArticleIndexer.Batch batch = this.indexer.indexBatch(readable.stream().map(ConsumerRecord::value).toList());
+		List<ArticleIndexer.Rejection> rejections = batch.rejections();
+		// alerts are logged before the offsets are committed: a crash here replays the
+		// batch, and the delivery log keeps the replay from alerting twice
+		this.alerts.indexed(batch.stored());
 		// dead letters only once the batch is indexed: a retried batch does not send them
 		// twice
 		for (ConsumerRecord<String, ArticleAnalyzed> record : unreadable) {

@@ -3,16 +3,16 @@ package dev.newsmon.search.query;
 /**
  * A request parameter that cannot be used, and why; answered with a 400 problem.
  */
-class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException {
 
 	private final String parameter;
 
-	InvalidParameterException(String parameter, String reason) {
+	public InvalidParameterException(String parameter, String reason) {
 		super(reason);
 		this.parameter = parameter;
 	}
 
-	String parameter() {
+	public String parameter() {
 		return this.parameter;
 	}
 

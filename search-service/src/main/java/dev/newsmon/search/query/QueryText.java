@@ -15,8 +15,10 @@ import dev.newsmon.search.cjk.CjkTokenizer;
  * <li>For the {@code text_cjk} field, each word is segmented by Kuromoji or Nori exactly
  * as the articles were, so 북한 finds 북한은 and インド太平洋戦略 finds its three words in a row.</li>
  * </ul>
+ * Alert matching rewrites subscription queries with it too, so that a subscription finds
+ * exactly what the same search finds.
  */
-final class QueryText {
+public final class QueryText {
 
 	private QueryText() {
 	}
@@ -26,7 +28,7 @@ final class QueryText {
 	 * @param q the user's query
 	 * @return the query with CJK words quoted
 	 */
-	static String forStandardFields(String q) {
+	public static String forStandardFields(String q) {
 		return rewrite(q, (term) -> CjkTokenizer.containsCjk(term) ? '"' + term + '"' : term, null);
 	}
 
@@ -37,7 +39,7 @@ final class QueryText {
 	 * @param tokenizer the tokenizer that segmented the articles
 	 * @return the segmented query, or {@code null}
 	 */
-	static String forCjkField(String q, CjkTokenizer tokenizer) {
+	public static String forCjkField(String q, CjkTokenizer tokenizer) {
 		if (!CjkTokenizer.containsCjk(q)) {
 			return null;
 		}
@@ -79,8 +81,10 @@ final class QueryText {
 			}
 			else {
 				int start = i;
+				// a backslash escapes nothing: Elasticsearch is not given the escape
+				// operator, so a quote after one still opens a phrase there
 				while (i < length && !isTermEnd(q, i)) {
-					i += (q.charAt(i) == '\\' && i + 1 < length) ? 2 : 1;
+					i++;
 				}
 				replacement = terms.apply(q.substring(start, i));
 			}

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param size the page size
  * @param cursor where the page starts, or {@code null} for the first page
  */
-record SearchCriteria(String q, List<String> topics, String language, String source, Instant from, Instant to,
+public record SearchCriteria(String q, List<String> topics, String language, String source, Instant from, Instant to,
 		SortOrder sort, int size, Cursor cursor) {
 
 	static final int MAX_QUERY_LENGTH = 500;
@@ -48,8 +48,8 @@ record SearchCriteria(String q, List<String> topics, String language, String sou
 	 * @return the criteria
 	 * @throws InvalidParameterException naming the first parameter that is wrong
 	 */
-	static SearchCriteria parse(String q, List<String> topics, String lang, String source, String from, String to,
-			String sort, String size, String cursor, Set<String> knownTopics) {
+	public static SearchCriteria parse(String q, List<String> topics, String lang, String source, String from,
+			String to, String sort, String size, String cursor, Set<String> knownTopics) {
 		String query = blankToNull(q);
 		if (query != null && query.length() > MAX_QUERY_LENGTH) {
 			throw new InvalidParameterException("q", "is longer than " + MAX_QUERY_LENGTH + " characters");

@@ -24,7 +24,7 @@ import dev.newsmon.search.cjk.CjkTokenizer;
  * Builds the one Elasticsearch request that answers a search: query, filters, sort,
  * highlighting, facets and histogram.
  */
-final class SearchRequests {
+public final class SearchRequests {
 
 	static final List<String> TEXT_FIELDS = List.of("title^3", "summary^2", "body");
 
@@ -103,7 +103,7 @@ final class SearchRequests {
 		});
 	}
 
-	static Query matching(SearchCriteria criteria, CjkTokenizer tokenizer) {
+	public static Query matching(SearchCriteria criteria, CjkTokenizer tokenizer) {
 		return Query.of((query) -> query.bool((bool) -> {
 			if (criteria.q() != null) {
 				List<Query> alternatives = new ArrayList<>();

@@ -11,12 +11,16 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * The topic ids of the taxonomy, read from {@code taxonomy/topic-ids.txt}.
  */
-final class TopicTaxonomy {
+public final class TopicTaxonomy {
 
 	private TopicTaxonomy() {
 	}
 
-	static Set<String> topicIds() {
+	/**
+	 * The topic ids.
+	 * @return the ids
+	 */
+	public static Set<String> topicIds() {
 		try (InputStream in = new ClassPathResource("taxonomy/topic-ids.txt").getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
 				.map(String::strip)

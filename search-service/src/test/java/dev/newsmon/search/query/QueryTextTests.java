@@ -1,6 +1,7 @@
 package dev.newsmon.search.query;
 
 import dev.newsmon.search.cjk.CjkTokenizer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,6 +37,12 @@ class QueryTextTests {
 	@CsvSource({ "北朝鮮 F-35", "日本 (a|b)" })
 	void tokensWithOperatorCharactersAreEscaped(String q) {
 		assertThat(QueryText.forCjkField(q, tokenizer)).doesNotContain(" -35");
+	}
+
+	@Test
+	void aBackslashDoesNotHideAQuoteFromThePhraseCount() {
+		// Elasticsearch gets no escape operator: the quote opens a phrase there
+		assertThat(QueryText.forStandardFields("北朝鮮\\\"x")).isEqualTo("\"北朝鮮\\\"\"x\"");
 	}
 
 }
