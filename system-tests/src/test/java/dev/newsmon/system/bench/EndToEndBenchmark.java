@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,7 +53,12 @@ public final class EndToEndBenchmark {
 			Map.entry("rate", "200"), Map.entry("warmup", "20"), Map.entry("latencySeconds", "60"),
 			Map.entry("maxSeconds", "60"), Map.entry("itemsPerPoll", "10"), Map.entry("workers", "8"),
 			Map.entry("backlog", "50000"), Map.entry("backlogTimeout", "1200"), Map.entry("rawDocs", "20000"),
-			Map.entry("wire", "30"), Map.entry("docs", "false"));
+			Map.entry("wire", "30"), Map.entry("docs", "false"), Map.entry("subscriptions", "10000"),
+			Map.entry("matchingPercent", "10"));
+
+	/** Words none of the generated articles holds: subscriptions that never match. */
+	private static final List<String> ABSENT = List.of("earthquake", "vaccine", "football", "orchestra", "volcano",
+			"election fraud", "pandemic", "olympics", "bitcoin", "wildfire", "地震", "ワクチン", "サッカー", "지진", "백신", "축구");
 
 	private static final String API_KEY = "bench-" + UUID.randomUUID();
 
@@ -77,6 +83,10 @@ public final class EndToEndBenchmark {
 	private final List<String> resources = new ArrayList<>();
 
 	private final List<String> notes = new ArrayList<>();
+
+	private final List<String> feedNames = new ArrayList<>();
+
+	private WebhookReceiver webhooks;
 
 	private EndToEndBenchmark(Map<String, String> args) {
 		this.args = args;
@@ -122,7 +132,10 @@ public final class EndToEndBenchmark {
 			log("services ready in %.1f s", (System.nanoTime() - starting) / 1e9);
 			Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sampleHeaps);
 			List<String> feedIds = register(farm, intArg("feeds"));
+			this.webhooks = new WebhookReceiver();
+			subscribe(intArg("subscriptions"));
 			measure(farm, elastic, feedIds);
+			this.webhooks.close();
 			sampler.interrupt();
 			for (ServiceJvm service : this.services.values()) {
 				this.resources.add("| %s | %.0f MB | %s |".formatted(service.name(), service.maxHeapMb(),
@@ -176,8 +189,11 @@ public final class EndToEndBenchmark {
 			visibility.fetchedUntil(System.currentTimeMillis());
 			double offered = (farm.generated() - generated) / (double) seconds;
 			double distinct = (farm.stories() - stories) / (double) seconds;
-			visibility.awaitQuiet(10_000, 120_000);
+			visibility.awaitQuiet(20_000, 240_000);
+			// late webhooks: deliveries run behind indexing
+			Thread.sleep(5000);
 			usage.end("fixed rate");
+			webhookLatency(visibility.fetchedAt());
 			log("latency phase: %d articles seen, p50 %d ms, p99 %d ms", visibility.count(), visibility.quantile(0.5),
 					visibility.quantile(0.99));
 			row("Offered at a fixed rate (items served / distinct stories)",
@@ -194,6 +210,85 @@ public final class EndToEndBenchmark {
 
 	private double e2eRate;
 
+	private void webhookLatency(Map<String, Long> fetchedAt) {
+		int subscriptions = intArg("subscriptions");
+		if (subscriptions == 0) {
+			return;
+		}
+		List<Long> latencies = new ArrayList<>();
+		this.webhooks.received().forEach((delivery, received) -> {
+			Long fetched = fetchedAt.get(delivery.substring(delivery.lastIndexOf(':') + 1));
+			if (fetched != null) {
+				latencies.add(received - fetched);
+			}
+		});
+		long p99 = Visibility.quantile(latencies, 0.99);
+		row("Fetch → webhook received p50 / p99 / max, %,d subscriptions".formatted(subscriptions),
+				"%d / %d / %d ms (%,d alerts)".formatted(Visibility.quantile(latencies, 0.5), p99,
+						Visibility.quantile(latencies, 1.0), latencies.size()),
+				"p99 ≤ 1,000 ms", verdict(p99 >= 0 && p99 <= 1000, p99 / 1000.0, "of target"));
+	}
+
+	/**
+	 * Subscriptions with a webhook to {@link #webhooks}: {@code matchingPercent} of them
+	 * follow one feed's source each, the others wait for words no article holds.
+	 */
+	private void subscribe(int count) throws Exception {
+		if (count == 0) {
+			return;
+		}
+		long start = System.nanoTime();
+		ServiceJvm search = this.services.get("search-service");
+		int matching = count * intArg("matchingPercent") / 100;
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("name", "Benchmark subscription " + i);
+				if (i < matching) {
+					body.put("sources", List.of(this.feedNames.get(i % this.feedNames.size())));
+				}
+				else {
+					body.put("query", ABSENT.get(i % ABSENT.size()));
+				}
+				body.put("channel", Map.of("type", "webhook", "url", this.webhooks.url()));
+				String payload = json.writeValueAsString(body);
+				answers.add(executor.submit(() -> {
+					HttpResponse<String> response = http.send(HttpRequest.newBuilder(search.uri("/api/subscriptions"))
+						.header("Authorization", "Bearer " + API_KEY)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(payload))
+						.build(), HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() != 201) {
+						throw new IllegalStateException(
+								"subscribing: " + response.statusCode() + " " + response.body());
+					}
+					return response.statusCode();
+				}));
+			}
+			int failed = 0;
+			for (Future<Integer> answer : answers) {
+				try {
+					answer.get();
+				}
+				catch (ExecutionException ex) {
+					if (failed++ == 0) {
+						this.notes.add("subscriptions refused, the first: " + ex.getCause().getMessage());
+					}
+				}
+			}
+			if (failed > 0) {
+				this.notes.add(failed + " of " + count + " subscriptions refused");
+			}
+		}
+		finally {
+			executor.shutdown();
+		}
+		log("%d subscriptions (%d following a feed) created in %.1f s", count, matching,
+				(System.nanoTime() - start) / 1e9);
+	}
+
 	private void throughputPhase(NewsFarm farm, Elastic elastic, PollPump pump) throws Exception {
 		int seconds = intArg("maxSeconds");
 		Usage usage = new Usage();
@@ -205,7 +300,7 @@ public final class EndToEndBenchmark {
 			pump.stop();
 			visibility.fetchedUntil(System.currentTimeMillis());
 			double offered = (farm.generated() - generated) / (double) seconds;
-			visibility.awaitQuiet(15_000, 300_000);
+			visibility.awaitQuiet(20_000, 240_000);
 			usage.end("as fast as possible");
 			double span = (visibility.lastNewMs() - from) / 1000.0;
 			this.e2eRate = visibility.count() / span;
@@ -305,13 +400,14 @@ public final class EndToEndBenchmark {
 			for (int n = 0; n < feeds; n++) {
 				String url = farm.feedUrl(n);
 				String language = NewsFarm.language(n);
+				String name = "Benchmark " + language + " feed " + n;
+				this.feedNames.add(name);
 				ids.add(executor.submit(() -> {
 					HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.uri("/api/feeds"))
 						.header("Authorization", "Bearer " + API_KEY)
 						.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-								Map.of("url", url, "name", "Benchmark " + language + " " + url.hashCode(), "language",
-										language, "intervalSeconds", 3600))))
+								Map.of("url", url, "name", name, "language", language, "intervalSeconds", 3600))))
 						.build(), HttpResponse.BodyHandlers.ofString());
 					if (response.statusCode() != 201) {
 						throw new IllegalStateException(

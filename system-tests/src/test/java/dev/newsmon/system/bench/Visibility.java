@@ -1,6 +1,7 @@
 package dev.newsmon.system.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ final class Visibility implements AutoCloseable {
 	private final long lookBackMs;
 
 	private final Map<String, Long> latencies = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> fetchedAt = new ConcurrentHashMap<>();
 
 	private final Thread thread;
 
@@ -51,6 +54,7 @@ final class Visibility implements AutoCloseable {
 				visible.forEach((id, fetchedAt) -> {
 					if (fetchedAt >= this.fetchedFromMs && fetchedAt <= this.fetchedUntilMs
 							&& this.latencies.putIfAbsent(id, answered - fetchedAt) == null) {
+						this.fetchedAt.put(id, fetchedAt);
 						this.lastNewMs = answered;
 					}
 				});
@@ -68,6 +72,7 @@ final class Visibility implements AutoCloseable {
 	/** Articles fetched after this moment are not counted (the driver has stopped). */
 	void fetchedUntil(long ms) {
 		this.fetchedUntilMs = ms;
+		this.lastNewMs = Math.max(this.lastNewMs, ms);
 	}
 
 	/**
@@ -78,6 +83,11 @@ final class Visibility implements AutoCloseable {
 		while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - this.lastNewMs < quietMs) {
 			Thread.sleep(200);
 		}
+	}
+
+	/** The fetch time (epoch ms) of the version of each article first seen. */
+	Map<String, Long> fetchedAt() {
+		return this.fetchedAt;
 	}
 
 	int count() {
@@ -94,7 +104,11 @@ final class Visibility implements AutoCloseable {
 
 	/** The latency (ms) at quantile {@code q}, or -1 with no article seen. */
 	long quantile(double q) {
-		List<Long> sorted = new ArrayList<>(this.latencies.values());
+		return quantile(this.latencies.values(), q);
+	}
+
+	static long quantile(Collection<Long> values, double q) {
+		List<Long> sorted = new ArrayList<>(values);
 		if (sorted.isEmpty()) {
 			return -1;
 		}
