@@ -54,7 +54,8 @@ public final class EndToEndBenchmark {
 			Map.entry("maxSeconds", "60"), Map.entry("itemsPerPoll", "10"), Map.entry("workers", "8"),
 			Map.entry("backlog", "50000"), Map.entry("backlogTimeout", "1200"), Map.entry("rawDocs", "20000"),
 			Map.entry("wire", "30"), Map.entry("docs", "false"), Map.entry("subscriptions", "10000"),
-			Map.entry("matchingPercent", "10"));
+			Map.entry("matchingPercent", "10"), Map.entry("analysisProducerLingerMs", ""),
+			Map.entry("analysisConcurrency", ""));
 
 	/** Words none of the generated articles holds: subscriptions that never match. */
 	private static final List<String> ABSENT = List.of("earthquake", "vaccine", "football", "orchestra", "volcano",
@@ -105,6 +106,23 @@ public final class EndToEndBenchmark {
 		System.exit(0);
 	}
 
+	/**
+	 * Configuration experiments on analysis-service, off by default: the producer's
+	 * linger.ms and the listener's concurrency.
+	 */
+	private Map<String, String> analysisEnvironment(Map<String, String> environment) {
+		Map<String, String> analysis = new LinkedHashMap<>(environment);
+		if (!this.args.get("analysisProducerLingerMs").isEmpty()) {
+			analysis.put("SPRING_APPLICATION_JSON",
+					"{\"spring\":{\"kafka\":{\"producer\":{\"properties\":{\"linger.ms\":"
+							+ Integer.parseInt(this.args.get("analysisProducerLingerMs")) + "}}}}}");
+		}
+		if (!this.args.get("analysisConcurrency").isEmpty()) {
+			analysis.put("SPRING_KAFKA_LISTENER_CONCURRENCY", this.args.get("analysisConcurrency"));
+		}
+		return analysis;
+	}
+
 	private int intArg(String name) {
 		return Integer.parseInt(this.args.get(name));
 	}
@@ -124,7 +142,8 @@ public final class EndToEndBenchmark {
 		long starting = System.nanoTime();
 		try (NewsFarm farm = new NewsFarm(this.run, intArg("hosts"), intArg("itemsPerPoll"), intArg("wire"))) {
 			this.services.put("ingest-service", ServiceJvm.start("ingest-service", 38081, environment));
-			this.services.put("analysis-service", ServiceJvm.start("analysis-service", 38082, environment));
+			this.services.put("analysis-service",
+					ServiceJvm.start("analysis-service", 38082, analysisEnvironment(environment)));
 			this.services.put("search-service", ServiceJvm.start("search-service", 38080, environment));
 			for (ServiceJvm service : this.services.values()) {
 				service.awaitReady(Duration.ofMinutes(4));
