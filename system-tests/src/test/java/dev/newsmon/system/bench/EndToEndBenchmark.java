@@ -44,8 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
  * deploy/local/bench.sh system-tests dev.newsmon.system.bench.EndToEndBenchmark [key=value ...]
  * </pre> Parameters (defaults in {@link #DEFAULTS}): feeds, hosts, rate (articles/s
  * offered in the latency phase), warmup, latencySeconds, maxSeconds, itemsPerPoll,
- * maxItemsPerPoll, workers, backlog, backlogTimeout, rawDocs, wire (percent of wire
- * copies), docs (true writes the table into docs/performance.md).
+ * workers, backlog, backlogTimeout, rawDocs, wire (percent of wire copies), subscriptions
+ * (0: none), matchingPercent (subscriptions that follow one feed),
+ * analysisProducerLingerMs and analysisConcurrency (configuration experiments on
+ * analysis-service, unset by default), docs (true writes the table into
+ * docs/performance.md).
  */
 public final class EndToEndBenchmark {
 
