@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Real Kafka (KRaft, single node) and real Elasticsearch on this machine, without Docker.
 #
-#   deploy/local/infra.sh up|down|status|clean [--profile run|test|fault]
-#   deploy/local/infra.sh start|stop|kill kafka|elasticsearch [--profile run|test|fault]
+#   deploy/local/infra.sh up|down|status|clean [--profile run|test|fault|bench]
+#   deploy/local/infra.sh start|stop|kill kafka|elasticsearch [--profile run|test|fault|bench]
 #
 # Both come from Maven Central: the Kafka broker jars through deploy/local/kafka-server.pom.xml,
 # Elasticsearch as its integ-test-zip distribution. Everything downloaded or written lives under
@@ -11,6 +11,9 @@
 # running stack. The "fault" profile (29092, 29200, a 512 MB Elasticsearch heap) belongs to the
 # failure tests of system-tests alone: they stop, kill and restart its processes one at a time with
 # start, stop (SIGTERM) and kill (SIGKILL) of one component, and never touch the other profiles.
+# The "bench" profile (39092, 39200, state in .local/bench) is the end-to-end benchmark's own
+# quiet infrastructure (system-tests' EndToEndBenchmark), so its figures are not disturbed by
+# tests running on the test profile.
 # `up` is idempotent; `down` stops exactly the processes it started, by pid file.
 set -euo pipefail
 
@@ -46,7 +49,8 @@ case "$profile" in
 run) kafka_port=9092 ctl_port=9093 es_port=9200 es_transport=9300 ;;
 test) kafka_port=19092 ctl_port=19093 es_port=19200 es_transport=19300 ;;
 fault) kafka_port=29092 ctl_port=29093 es_port=29200 es_transport=29300 ;;
-*) echo "unknown profile '$profile' (run, test or fault)" >&2; exit 2 ;;
+bench) kafka_port=39092 ctl_port=39093 es_port=39200 es_transport=39300 ;;
+*) echo "unknown profile '$profile' (run, test, fault or bench)" >&2; exit 2 ;;
 esac
 
 local_dir=$repo/.local
@@ -340,7 +344,7 @@ start | stop | kill)
 	stop:elasticsearch) stop_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch" ;;
 	kill:kafka) kill_pid Kafka "$kafka_dir/kafka.pid" "kafka.Kafka" ;;
 	kill:elasticsearch) kill_pid Elasticsearch "$es_dir/elasticsearch.pid" "org.elasticsearch" ;;
-	*) echo "usage: $0 $command kafka|elasticsearch [--profile run|test|fault]" >&2; exit 2 ;;
+	*) echo "usage: $0 $command kafka|elasticsearch [--profile run|test|fault|bench]" >&2; exit 2 ;;
 	esac
 	;;
 status) status ;;
@@ -351,8 +355,8 @@ clean)
 	log "removed $state"
 	;;
 *)
-	echo "usage: $0 up|down|status|clean [--profile run|test|fault]" >&2
-	echo "       $0 start|stop|kill kafka|elasticsearch [--profile run|test|fault]" >&2
+	echo "usage: $0 up|down|status|clean [--profile run|test|fault|bench]" >&2
+	echo "       $0 start|stop|kill kafka|elasticsearch [--profile run|test|fault|bench]" >&2
 	exit 2
 	;;
 esac
