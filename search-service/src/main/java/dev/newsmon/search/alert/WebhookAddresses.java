@@ -111,7 +111,13 @@ public final class WebhookAddresses {
 		return false;
 	}
 
-	static boolean isPublic(InetAddress address) {
+	/**
+	 * Whether an address is public: not loopback, private, link-local, multicast, CGNAT,
+	 * unique-local or another special-purpose block, also when written IPv4-mapped.
+	 * @param address the address
+	 * @return whether it is public
+	 */
+	public static boolean isPublic(InetAddress address) {
 		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
 				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
 			return false;

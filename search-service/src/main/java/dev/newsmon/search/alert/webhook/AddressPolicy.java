@@ -3,26 +3,21 @@ package dev.newsmon.search.alert.webhook;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
+
+import dev.newsmon.search.alert.WebhookAddresses;
 
 /**
  * Which addresses webhooks may be sent to: http and https URLs whose host has only public
  * addresses, so that a subscription cannot make the service reach into its own network
  * (server side request forgery). Networks listed in {@code NEWSMON_ALLOWED_NETWORKS} are
- * exempt. The same rule as the feed fetcher's, kept here because services share
- * contracts, not code (ADR 0011).
+ * exempt. The rule itself is {@link WebhookAddresses}, which also checks URLs when a
+ * subscription is created; this applies it to every address a delivery connects to.
  */
 public final class AddressPolicy {
 
-	/** Special-purpose blocks of RFC 6890 that the JDK's own checks do not cover. */
-	private static final List<Cidr> NON_PUBLIC = List.of(Cidr.parse("0.0.0.0/8"), Cidr.parse("100.64.0.0/10"),
-			Cidr.parse("192.0.0.0/24"), Cidr.parse("198.18.0.0/15"), Cidr.parse("240.0.0.0/4"), Cidr.parse("fc00::/7"),
-			Cidr.parse("64:ff9b:1::/48"));
-
-	private final List<Cidr> allowed;
+	private final WebhookAddresses rule;
 
 	/**
 	 * Creates a policy.
@@ -30,13 +25,7 @@ public final class AddressPolicy {
 	 * @throws IllegalArgumentException if a block cannot be parsed
 	 */
 	public AddressPolicy(Collection<String> allowedNetworks) {
-		List<Cidr> blocks = new ArrayList<>();
-		for (String network : allowedNetworks) {
-			if (!network.isBlank()) {
-				blocks.add(Cidr.parse(network));
-			}
-		}
-		this.allowed = List.copyOf(blocks);
+		this.rule = new WebhookAddresses(allowedNetworks);
 	}
 
 	/**
@@ -85,61 +74,14 @@ public final class AddressPolicy {
 	}
 
 	private void check(String host, InetAddress address) throws RefusedAddressException {
-		if (!isPublic(address) && !isAllowed(address)) {
-			throw new RefusedAddressException("the host '" + host + "' resolves to the non-public address "
-					+ address.getHostAddress() + ", which is refused (NEWSMON_ALLOWED_NETWORKS lists exceptions)");
+		String problem = this.rule.problem(host, address);
+		if (problem != null) {
+			throw new RefusedAddressException("the webhook URL " + problem);
 		}
-	}
-
-	boolean isAllowed(InetAddress address) {
-		for (Cidr cidr : this.allowed) {
-			if (cidr.contains(address)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	static boolean isPublic(InetAddress address) {
-		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
-			return false;
-		}
-		InetAddress embedded = embeddedIpv4(address);
-		if (embedded != null) {
-			return isPublic(embedded);
-		}
-		for (Cidr cidr : NON_PUBLIC) {
-			if (cidr.contains(address)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), which would
-	 * otherwise slip past the IPv4 checks.
-	 */
-	private static InetAddress embeddedIpv4(InetAddress address) {
-		byte[] bytes = address.getAddress();
-		if (bytes.length != 16) {
-			return null;
-		}
-		for (int i = 0; i < 10; i++) {
-			if (bytes[i] != 0) {
-				return null;
-			}
-		}
-		if (bytes[10] != (byte) 0xff || bytes[11] != (byte) 0xff) {
-			return null;
-		}
-		try {
-			return InetAddress.getByAddress(new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] });
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return WebhookAddresses.isPublic(address);
 	}
 
 }
