@@ -1,9 +1,6 @@
 package dev.newsmon.analysis.messaging;
 
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 
 import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.Topics;
@@ -13,13 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@link ArticleAnalyzed} records on {@link Topics#ARTICLES_ANALYZED}, keyed by
- * article id, and waits for the broker's acknowledgement, so the consumed offset is
- * committed only after the analysis is safely written.
+ * article id. Sending does not wait: the caller collects the acknowledgements of a whole
+ * batch and waits for them before the batch's offsets are committed.
  */
 @Component
 class ArticleAnalyzedPublisher {
-
-	private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaTemplate<String, Object> kafkaTemplate;
 
@@ -27,19 +22,13 @@ class ArticleAnalyzedPublisher {
 		this.kafkaTemplate = kafkaTemplate;
 	}
 
-	void publish(ArticleAnalyzed analyzed) {
-		String key = analyzed.article().articleId();
-		try {
-			this.kafkaTemplate.send(Topics.ARTICLES_ANALYZED, key, analyzed)
-				.get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PublishFailedException("Interrupted while publishing article " + key, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new PublishFailedException("Article " + key + " was not acknowledged", ex);
-		}
+	/**
+	 * Sends an analysis.
+	 * @param analyzed the analysis
+	 * @return completes when the broker acknowledged the record, or fails
+	 */
+	CompletableFuture<?> publish(ArticleAnalyzed analyzed) {
+		return this.kafkaTemplate.send(Topics.ARTICLES_ANALYZED, analyzed.article().articleId(), analyzed);
 	}
 
 }

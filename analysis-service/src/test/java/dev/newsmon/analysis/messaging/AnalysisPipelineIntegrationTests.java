@@ -1,6 +1,12 @@
 package dev.newsmon.analysis.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import dev.newsmon.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +26,7 @@ import static dev.newsmon.analysis.messaging.PipelineTopics.article;
 import static dev.newsmon.analysis.messaging.PipelineTopics.header;
 import static dev.newsmon.analysis.messaging.PipelineTopics.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka pipeline of the service on the real broker named by
@@ -79,6 +86,43 @@ class AnalysisPipelineIntegrationTests {
 		assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES_FETCHED);
 		ConsumerRecord<String, String> next = awaitRecord(this.topics.analyzed, key);
 		assertThat(this.json.readTree(next.value()).get("article").get("articleId").stringValue()).isEqualTo(key);
+	}
+
+	@Test
+	void aPoisonRecordInsideABatchCostsNoOtherRecordItsAnalysisAndTracesContinue() throws Exception {
+		String key = newId();
+		List<String> before = List.of(newId(), newId(), newId());
+		List<String> after = List.of(newId(), newId(), newId());
+		List<String> values = new ArrayList<>();
+		before.forEach((id) -> values.add(article(id)));
+		values.add("{\"schemaVersion\": 1, \"articleId\": \"" + key + "\", \"title\": ");
+		after.forEach((id) -> values.add(article(id)));
+		String traceId = newId() + "abcdef012345";
+		this.topics.sendFetchedTogether(key, values, "00-" + traceId + "-00f067aa0ba902b7-01");
+
+		assertThat(header(awaitRecord(this.topics.deadLetters, key), "kafka_dlt-original-topic"))
+			.isEqualTo(Topics.ARTICLES_FETCHED);
+		Set<String> expected = new HashSet<>(before);
+		expected.addAll(after);
+		Map<String, Integer> published = new HashMap<>();
+		await().atMost(TIMEOUT).until(() -> {
+			for (ConsumerRecord<String, String> record : this.topics.analyzed.poll(Duration.ofMillis(200))) {
+				if (expected.contains(record.key())) {
+					published.merge(record.key(), 1, Integer::sum);
+					// the record's trace goes on in its analysis
+					assertThat(header(record, "traceparent")).startsWith("00-" + traceId + "-");
+				}
+			}
+			return published.keySet().equals(expected);
+		});
+		// nothing published twice: the records before the poison were acknowledged and
+		// committed, the ones behind it were sent once, after it was dead-lettered
+		for (ConsumerRecord<String, String> record : this.topics.analyzed.poll(Duration.ofSeconds(2))) {
+			if (expected.contains(record.key())) {
+				published.merge(record.key(), 1, Integer::sum);
+			}
+		}
+		assertThat(published).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import dev.newsmon.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -55,6 +57,25 @@ final class PipelineTopics implements AutoCloseable {
 
 	void sendFetched(String key, String value) throws Exception {
 		this.producer.send(new ProducerRecord<>(Topics.ARTICLES_FETCHED, key, value)).get();
+	}
+
+	/**
+	 * Sends records in one go, without waiting between them, so that the service is
+	 * likely to read them in one poll.
+	 * @param key the key of every record (one partition)
+	 * @param values the values, in order
+	 * @param traceparent the W3C {@code traceparent} header of every record
+	 */
+	void sendFetchedTogether(String key, List<String> values, String traceparent) throws Exception {
+		List<Future<RecordMetadata>> sent = new ArrayList<>();
+		for (String value : values) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ARTICLES_FETCHED, key, value);
+			record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+			sent.add(this.producer.send(record));
+		}
+		for (Future<RecordMetadata> future : sent) {
+			future.get();
+		}
 	}
 
 	static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer, String key,
