@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * workers, backlog, backlogTimeout, rawDocs, wire (percent of wire copies), subscriptions
  * (0: none), matchingPercent (subscriptions that follow one feed),
  * analysisProducerLingerMs and analysisConcurrency (configuration experiments on
- * analysis-service, unset by default), docs (true writes the table into
+ * analysis-service, unset by default), port (search-service's; ingest-service and
+ * analysis-service take the next two), docs (true writes the table into
  * docs/performance.md).
  */
 public final class EndToEndBenchmark {
@@ -58,7 +59,7 @@ public final class EndToEndBenchmark {
 			Map.entry("backlog", "50000"), Map.entry("backlogTimeout", "1200"), Map.entry("rawDocs", "20000"),
 			Map.entry("wire", "30"), Map.entry("docs", "false"), Map.entry("subscriptions", "10000"),
 			Map.entry("matchingPercent", "10"), Map.entry("analysisProducerLingerMs", ""),
-			Map.entry("analysisConcurrency", ""));
+			Map.entry("analysisConcurrency", ""), Map.entry("port", "38080"));
 
 	/** Words none of the generated articles holds: subscriptions that never match. */
 	private static final List<String> ABSENT = List.of("earthquake", "vaccine", "football", "orchestra", "volcano",
@@ -144,10 +145,10 @@ public final class EndToEndBenchmark {
 				"NEWSMON_INGEST_POLL_HOSTGAP", "0s");
 		long starting = System.nanoTime();
 		try (NewsFarm farm = new NewsFarm(this.run, intArg("hosts"), intArg("itemsPerPoll"), intArg("wire"))) {
-			this.services.put("ingest-service", ServiceJvm.start("ingest-service", 38081, environment));
+			this.services.put("ingest-service", ServiceJvm.start("ingest-service", intArg("port") + 1, environment));
 			this.services.put("analysis-service",
-					ServiceJvm.start("analysis-service", 38082, analysisEnvironment(environment)));
-			this.services.put("search-service", ServiceJvm.start("search-service", 38080, environment));
+					ServiceJvm.start("analysis-service", intArg("port") + 2, analysisEnvironment(environment)));
+			this.services.put("search-service", ServiceJvm.start("search-service", intArg("port"), environment));
 			for (ServiceJvm service : this.services.values()) {
 				service.awaitReady(Duration.ofMinutes(4));
 			}
