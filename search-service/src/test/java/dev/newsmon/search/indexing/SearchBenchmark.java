@@ -263,9 +263,10 @@ public final class SearchBenchmark {
 	private static void searchLatency(String service) throws Exception {
 		int warmup = 200;
 		int measured = 2000;
-		run(service, warmup);
+		run(service, warmup, CLIENTS);
+		serviceTimes(service);
 		long start = System.nanoTime();
-		long[] latencies = run(service, measured);
+		long[] latencies = run(service, measured, CLIENTS);
 		double elapsed = seconds(start);
 		Arrays.sort(latencies);
 		System.out.printf("Search: %d clients, %d requests over %d queries, %.0f req/s, p50 %.1f ms, p99 %.1f ms%n",
@@ -273,13 +274,39 @@ public final class SearchBenchmark {
 				latencies[(int) (measured * 0.99)] / 1e6);
 	}
 
-	private static long[] run(String service, int requests) throws Exception {
+	/**
+	 * One client, so nothing queues: each request's latency is its own cost. Reports the
+	 * whole set's p50 and p99 and each query's median, slowest first.
+	 */
+	private static void serviceTimes(String service) throws Exception {
+		int rounds = 10;
+		long[] latencies = run(service, rounds * QUERIES.length, 1);
+		long[] sorted = latencies.clone();
+		Arrays.sort(sorted);
+		System.out.printf("Search: 1 client, %d requests over %d queries, p50 %.1f ms, p99 %.1f ms%n", sorted.length,
+				QUERIES.length, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6);
+		List<Map.Entry<String, Long>> medians = new ArrayList<>();
+		for (int q = 0; q < QUERIES.length; q++) {
+			long[] times = new long[rounds];
+			for (int r = 0; r < rounds; r++) {
+				times[r] = latencies[r * QUERIES.length + q];
+			}
+			Arrays.sort(times);
+			medians.add(Map.entry(QUERIES[q], times[rounds / 2]));
+		}
+		medians.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+		for (Map.Entry<String, Long> median : medians) {
+			System.out.printf("  %7.1f ms  %s%n", median.getValue() / 1e6, median.getKey());
+		}
+	}
+
+	private static long[] run(String service, int requests, int clientCount) throws Exception {
 		long[] latencies = new long[requests];
 		AtomicInteger next = new AtomicInteger();
-		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+		ExecutorService clients = Executors.newFixedThreadPool(clientCount);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
-			for (int c = 0; c < CLIENTS; c++) {
+			for (int c = 0; c < clientCount; c++) {
 				futures.add(clients.submit(() -> {
 					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
 						String query = QUERIES[i % QUERIES.length];
