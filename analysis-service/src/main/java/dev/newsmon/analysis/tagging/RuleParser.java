@@ -23,7 +23,7 @@ public final class RuleParser {
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
 	private static final Set<String> RULE_FIELDS = Set.of("id", "version", "labels", "threshold", "terms", "requires",
-			"near", "exclude", "description");
+			"near", "exclude", "yieldTo", "description");
 
 	private static final Set<String> TERM_FIELDS = Set.of("term", "weight", "all", "en", "ja", "ko");
 
@@ -91,7 +91,8 @@ public final class RuleParser {
 		List<List<String>> requires = requires(id, root.get("requires"), names);
 		List<TopicRule.Near> near = near(id, root.get("near"), names);
 		Map<String, List<String>> exclude = exclude(id, root.get("exclude"));
-		return new TopicRule(id, versionNode.intValue(), labels, threshold, terms, requires, near, exclude);
+		List<String> yieldTo = yieldTo(id, root.get("yieldTo"));
+		return new TopicRule(id, versionNode.intValue(), labels, threshold, terms, requires, near, exclude, yieldTo);
 	}
 
 	private static Map<String, String> labels(String id, JsonNode node) {
@@ -210,6 +211,18 @@ public final class RuleParser {
 			exclude.put(key, strings(id, node.get(key), "exclude." + key));
 		}
 		return exclude;
+	}
+
+	private static List<String> yieldTo(String id, JsonNode node) {
+		List<String> topics = strings(id, node, "yieldTo");
+		for (int i = 0; i < topics.size(); i++) {
+			String topic = topics.get(i);
+			if (!ID.matcher(topic).matches() || topic.equals(id)) {
+				throw new InvalidRuleException(id, "yieldTo[" + i + "]",
+						"'" + topic + "' must be the id of another topic");
+			}
+		}
+		return topics;
 	}
 
 	private static void knownTerms(String id, String path, List<String> terms, Set<String> names) {

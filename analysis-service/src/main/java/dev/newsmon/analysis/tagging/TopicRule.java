@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The definition of one topic of the taxonomy, as read from its rule file. An article
  * gets the topic when its terms weigh enough, in the title or repeatedly in the body,
- * every {@code requires} group has a match, and no {@code exclude} alias appears.
+ * every {@code requires} group has a match, no {@code exclude} alias appears, and the
+ * article gets none of the topics the rule yields to.
  *
  * @param id the topic id of the taxonomy
  * @param version the version of the rule, raised on every change
@@ -16,9 +17,11 @@ import java.util.Map;
  * @param requires groups of term names; each group needs at least one match
  * @param near pairs of terms that weigh extra when they stand close together
  * @param exclude aliases per language whose presence rules the topic out
+ * @param yieldTo the ids of topics that take precedence: an article that gets one of them
+ * does not get this one (the taxonomy's "beyond the two topics above")
  */
 public record TopicRule(String id, int version, Map<String, String> labels, double threshold, List<Term> terms,
-		List<List<String>> requires, List<Near> near, Map<String, List<String>> exclude) {
+		List<List<String>> requires, List<Near> near, Map<String, List<String>> exclude, List<String> yieldTo) {
 
 	/** The languages that rules and their analysers know. */
 	public static final List<String> LANGUAGES = List.of("en", "ja", "ko");
@@ -32,6 +35,7 @@ public record TopicRule(String id, int version, Map<String, String> labels, doub
 		requires = (requires != null) ? requires.stream().map(List::copyOf).toList() : List.of();
 		near = (near != null) ? List.copyOf(near) : List.of();
 		exclude = (exclude != null) ? Map.copyOf(exclude) : Map.of();
+		yieldTo = (yieldTo != null) ? List.copyOf(yieldTo) : List.of();
 	}
 
 	/**

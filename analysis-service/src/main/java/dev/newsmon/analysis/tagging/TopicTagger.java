@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * An article gets a topic when it is about it, not when it mentions it: the terms'
  * weights count twice in the title, body matches add up with diminishing returns, and the
- * rule's anchor must be in the title, in the lead or in two separate body passages.
+ * rule's anchor must be in the title, in the lead or in separate body passages: two, and
+ * one more for every further {@code sentencesPerPassage} sentences of a long body, so
+ * that a background paragraph of a long story does not count as its subject. A topic that
+ * yields to another (china-military to taiwan-strait) is dropped when the other is given.
  * Registering a rule with the id of an existing one replaces it at run time. Thread-safe.
  */
 public final class TopicTagger implements AutoCloseable {
@@ -201,14 +204,21 @@ public final class TopicTagger implements AutoCloseable {
 			byRule.computeIfAbsent(ruleId, (id) -> new TreeMap<>()).put(queryId, hits);
 		});
 		List<TopicMatch> topics = new ArrayList<>();
+		int minimumPassages = this.scoring.minimumBodyPassages(sentences(sections.get("body")));
 		byRule.forEach((ruleId, ruleMatches) -> {
 			CompiledRule rule = this.rules.get(ruleId);
 			if (rule != null) {
-				TopicMatch topic = score(rule, ruleMatches, sections);
+				TopicMatch topic = score(rule, ruleMatches, sections, minimumPassages);
 				if (topic != null) {
 					topics.add(topic);
 				}
 			}
+		});
+		Set<String> given = new HashSet<>();
+		topics.forEach((topic) -> given.add(topic.id()));
+		topics.removeIf((topic) -> {
+			CompiledRule rule = this.rules.get(topic.id());
+			return rule != null && rule.rule().yieldTo().stream().anyMatch(given::contains);
 		});
 		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
 		return new Tags(topics, entities(entityMatches));
@@ -378,6 +388,24 @@ public final class TopicTagger implements AutoCloseable {
 	}
 
 	/**
+	 * Counts the sentences of a body, by the same ends as {@link #leadEnd(String)}.
+	 */
+	static int sentences(String body) {
+		int sentences = 0;
+		for (int i = 0; i < body.length(); i++) {
+			char c = body.charAt(i);
+			if (c == '。' || c == '！' || c == '？') {
+				sentences++;
+			}
+			else if ((c == '.' || c == '!' || c == '?')
+					&& ((i + 1 == body.length()) || Character.isWhitespace(body.charAt(i + 1)))) {
+				sentences++;
+			}
+		}
+		return sentences;
+	}
+
+	/**
 	 * The terms that show what an article is about: those of the rule's first required
 	 * group, else every term that weighs. An article must name an anchor in its title or
 	 * in separate body passages, so context words ("missile", "troops") never make a
@@ -393,7 +421,7 @@ public final class TopicTagger implements AutoCloseable {
 	}
 
 	private TopicMatch score(CompiledRule compiled, Map<String, Map<String, List<AnalysedArticle.Hit>>> matches,
-			Map<String, String> sections) {
+			Map<String, String> sections, int minimumPassages) {
 		TopicRule rule = compiled.rule();
 		Map<Integer, Set<Span>> termHits = new TreeMap<>();
 		Map<Integer, Set<Span>> nearHits = new TreeMap<>();
@@ -453,7 +481,7 @@ public final class TopicTagger implements AutoCloseable {
 			TopicRule.Near near = rule.near().get(entry.getKey());
 			raw += near.weight() * Math.min(entry.getValue().size(), 2);
 		}
-		if (!inTitle && !inLead && passages(bodyMentions) < this.scoring.minimumBodyPassages()) {
+		if (!inTitle && !inLead && passages(bodyMentions) < minimumPassages) {
 			return null;
 		}
 		double score = this.scoring.score(raw);
@@ -486,12 +514,21 @@ public final class TopicTagger implements AutoCloseable {
 	 * @param minimumBodyPassages the separate body passages an article needs when no term
 	 * is in its title
 	 * @param passageGap the most characters between two mentions of one passage
+	 * @param sentencesPerPassage a long body needs one passage for every so many
+	 * sentences when that is more than {@code minimumBodyPassages}
 	 */
 	public record Scoring(double titleWeight, double repeatWeight, int maxRepeats, double saturation,
-			int minimumBodyPassages, int passageGap) {
+			int minimumBodyPassages, int passageGap, int sentencesPerPassage) {
 
-		/** The scoring that the evaluation set was measured with. */
-		public static final Scoring DEFAULT = new Scoring(2.0, 0.5, 3, 3.0, 2, 40);
+		/** The scoring that the evaluation sets were measured with. */
+		public static final Scoring DEFAULT = new Scoring(2.0, 0.5, 3, 3.0, 2, 40, 6);
+
+		int minimumBodyPassages(int sentences) {
+			// a subject recurs through its story: in a 5-sentence brief twice, in a
+			// 20-sentence analysis four times
+			return Math.max(this.minimumBodyPassages,
+					(sentences + this.sentencesPerPassage - 1) / this.sentencesPerPassage);
+		}
 
 		double credit(int titleCount, int bodyCount) {
 			double credit = (titleCount > 0) ? this.titleWeight : 0;

@@ -71,6 +71,9 @@ class RuleParserTests {
 						"rule 'north-korea', field 'requires[0]': names 'Pyongyang'"),
 				Arguments.of("one term in near", VALID.replace("[\"North Korea\", \"missile\"]", "[\"missile\"]"),
 						"rule 'north-korea', field 'near[0].terms': must name exactly two terms"),
+				Arguments.of("yields to itself",
+						VALID.replace("\"requires\"", "\"yieldTo\": [\"north-korea\"], \"requires\""),
+						"rule 'north-korea', field 'yieldTo[0]': 'north-korea' must be the id of another topic"),
 				Arguments.of("duplicate term", VALID.replace("\"term\": \"missile\"", "\"term\": \"North Korea\""),
 						"rule 'north-korea', field 'terms[1].term': 'North Korea' is defined twice"));
 	}

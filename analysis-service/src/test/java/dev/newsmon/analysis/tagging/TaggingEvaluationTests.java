@@ -13,16 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Measures the bundled rules on the labelled sets of src/test/resources/eval and fails
  * the build below the quality bar of the issue (on the development set the rules were
- * tuned on) or below the floors reached on the held-out set. Prints the per-topic and
- * per-language tables and every disagreement.
+ * tuned on) or below the floors reached on the held-out and fresh sets. Prints the
+ * per-topic and per-language tables and every disagreement.
  */
 class TaggingEvaluationTests {
 
-	// reached on the held-out set: precision 0.946, recall 1.000
+	// reached on the held-out set: precision 0.981, recall 0.981
 	// (docs/tagging-quality.md)
 	private static final double HELD_OUT_PRECISION = 0.92;
 
 	private static final double HELD_OUT_RECALL = 0.95;
+
+	// the fresh set's first run gave precision 0.747, recall 0.966; after the general
+	// fixes 0.983 and 1.000. The bar leaves room for one article of each kind to go wrong
+	// in a future change, not for a return to the first run.
+	private static final double FRESH_PRECISION = 0.90;
+
+	private static final double FRESH_RECALL = 0.90;
 
 	private static TopicTagger tagger;
 
@@ -52,6 +59,15 @@ class TaggingEvaluationTests {
 		assertThat(heldOut.overall.precision()).isGreaterThanOrEqualTo(HELD_OUT_PRECISION);
 		assertThat(heldOut.overall.recall()).isGreaterThanOrEqualTo(HELD_OUT_RECALL);
 		assertThat(heldOut.taggedNegatives).isEmpty();
+	}
+
+	@Test
+	void freshSetStaysAboveItsFloors() {
+		Evaluation fresh = Evaluation.of(tagger, Evaluation.read("/eval/tagging-fresh.jsonl"));
+		System.out.println(fresh.report("fresh"));
+		assertThat(fresh.overall.precision()).isGreaterThanOrEqualTo(FRESH_PRECISION);
+		assertThat(fresh.overall.recall()).isGreaterThanOrEqualTo(FRESH_RECALL);
+		assertThat(fresh.taggedNegatives).as("hard negatives tagged").isEmpty();
 	}
 
 	private static void assertQualityBar(Evaluation evaluation, double topicF1) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Prints precision, recall and confusions per topic and language for the bundled rules on
- * the development and held-out sets, or on the labelled JSON Lines files given as
+ * the development, held-out and fresh sets, or on the labelled JSON Lines files given as
  * arguments:
  * {@code deploy/local/bench.sh analysis-service dev.newsmon.analysis.tagging.TaggingReport [file...]}.
  */
@@ -19,6 +19,7 @@ public final class TaggingReport {
 				System.out.println(Evaluation.of(tagger, Evaluation.read("/eval/tagging-dev.jsonl")).report("dev"));
 				System.out
 					.println(Evaluation.of(tagger, Evaluation.read("/eval/tagging-holdout.jsonl")).report("held-out"));
+				System.out.println(Evaluation.of(tagger, Evaluation.read("/eval/tagging-fresh.jsonl")).report("fresh"));
 			}
 			for (String file : args) {
 				System.out.println(Evaluation.of(tagger, Evaluation.read(Path.of(file))).report(file));

@@ -55,7 +55,16 @@ class TopicTaggerTests {
 						List.of()),
 				Arguments.of("Cyber Monday is not cyber security", "Cyber Monday sales break records",
 						"Shoppers spent more online than ever on Cyber Monday, with electronics the most popular purchases.",
-						List.of()));
+						List.of()),
+				Arguments.of("The Taiwan Strait as a place to travel", "Island hopping in the Taiwan Strait",
+						"Ferries leave Kaohsiung every morning for the Penghu islands in the Taiwan Strait, known for basalt cliffs, temples and grilled squid.",
+						List.of()),
+				Arguments.of("A national team's joint training is not a military exercise", "야구 대표팀, 일본 구단과 합동 훈련",
+						"야구 대표팀이 오키나와에서 일본 프로 구단과 합동 훈련을 시작했다. 대표팀은 연습 경기를 두 차례 치른 뒤 귀국한다.", List.of()),
+				Arguments.of("Drills around Taiwan are the Taiwan Strait, not also China's military power",
+						"PLA encircles Taiwan in blockade drills",
+						"China's military sent warships and fighter jets around Taiwan on Monday in drills that rehearsed a blockade. The People's Liberation Army said the drills were a warning.",
+						List.of("taiwan-strait")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -116,6 +125,23 @@ class TopicTaggerTests {
 				+ "at NATO's cyber defence centre last year.";
 		assertThat(tagger.tag("Hackers halt a container port", "", body)).extracting(TopicMatch::id)
 			.doesNotContain("nato-asia-partnership");
+	}
+
+	@Test
+	void aLongStoryNeedsItsSubjectInMorePassagesThanABrief() {
+		String brief = "The defence ministry asked for a record budget on Friday, officials said. "
+				+ "Officials cited North Korea and its repeated missile launches as one reason for the request. "
+				+ "The request includes funds for new shelters at bases. "
+				+ "Pyongyang has tested new missiles three times this year, the ministry noted. "
+				+ "The cabinet will decide in December. ";
+		String filler = "The finance ministry said the funding plan remained incomplete and would be reviewed. ";
+		String analysis = brief + filler.repeat(15);
+		assertThat(TopicTagger.sentences(brief)).isEqualTo(5);
+		assertThat(TopicTagger.sentences(analysis)).isEqualTo(20);
+		assertThat(TopicTagger.Scoring.DEFAULT.minimumBodyPassages(5)).isEqualTo(2);
+		assertThat(TopicTagger.Scoring.DEFAULT.minimumBodyPassages(20)).isEqualTo(4);
+		assertThat(tagger.tag("Budget request", "", brief)).extracting(TopicMatch::id).contains("north-korea");
+		assertThat(tagger.tag("Budget request", "", analysis)).extracting(TopicMatch::id).doesNotContain("north-korea");
 	}
 
 	@Test
