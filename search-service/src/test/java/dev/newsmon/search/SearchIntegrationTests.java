@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -224,9 +225,34 @@ class SearchIntegrationTests {
 			assertThat(response.body().get("parameter").asString()).isEqualTo(bad[1]);
 			assertThat(response.body().get("detail").asString()).startsWith(bad[1] + ": ");
 		}
+		Response timeline = get("/api/timeline?from=2020-01-01&to=2026-01-01");
+		assertThat(timeline.statusCode()).isEqualTo(400);
+		assertThat(timeline.contentType()).contains("application/problem+json");
+		assertThat(timeline.body().get("parameter").asString()).isEqualTo("from");
+		for (Response invalid : List.of(get("/api/search?size=0"), timeline)) {
+			assertThat(invalid.body().get("title").asString()).isEqualTo("Invalid parameter");
+			assertThat(invalid.body().get("type").asString())
+				.isEqualTo("https://newsmon.dev/problems/invalid-parameter");
+			assertThat(invalid.body().get("status").asInt()).isEqualTo(400);
+		}
 		Response missing = get("/api/articles/" + id("missing"));
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.contentType()).contains("application/problem+json");
+	}
+
+	@Test
+	void aRecordWithFieldsOfANewerProducerIsStillIndexed() throws Exception {
+		// the HTTP API refuses unknown fields; records must not: a newer analysis may add
+		// some
+		String newer = id("newer-producer");
+		ObjectNode record = json
+			.valueToTree(article(newer, "en", "A record with fields added later", "Body.", null, NOW));
+		record.put("addedLater", "x");
+		((ObjectNode) record.get("article")).putArray("tags").add("y");
+		awaitConsumed(send(newer, json.writeValueAsBytes(record)));
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get("/api/articles/" + newer).statusCode(), (status) -> status == 200);
 	}
 
 	@Test

@@ -338,11 +338,11 @@ class HostileInputIntegrationTests {
 					.write("subscription: 20 kB body", Target.SEARCH, "POST", "/api/subscriptions",
 							"{\"name\":\"" + "n".repeat(20_000) + "\"," + atom + "}")
 					.status(400, 413));
-		probes.add(
-				Probe
-					.write("subscription: 30 MB body", Target.SEARCH, "POST", "/api/subscriptions",
-							"{\"name\":\"" + "n".repeat(30_000_000) + "\"," + atom + "}")
-					.status(400, 413));
+		probes.add(Probe
+			.write("subscription: 30 MB body", Target.SEARCH, "POST", "/api/subscriptions",
+					"{\"name\":\"" + "n".repeat(30_000_000) + "\"," + atom + "}")
+			.status(400, 413)
+			.refusedFromItsLength());
 		probes.add(Probe.write("subscription: 100,000 nested arrays", Target.SEARCH, "POST", "/api/subscriptions",
 				deepJson));
 		probes.add(Probe.write("subscription: no channel", Target.SEARCH, "POST", "/api/subscriptions",
@@ -403,7 +403,19 @@ class HostileInputIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("probes")
 	void hostileRequestIsAnsweredWithoutA5xx(Probe probe) throws Exception {
-		HttpResponse<String> response = probe.send(services.get(probe.target()));
+		HttpResponse<String> response;
+		try {
+			response = probe.send(services.get(probe.target()));
+		}
+		catch (IOException ex) {
+			// A body refused from its Content-Length alone is not read: Tomcat swallows
+			// at most 2 MB of it (max-swallow-size) and then closes the connection while
+			// the client is still sending, so the client may lose the 413 to the reset
+			// (RFC 9112, section 9.6). The service must stay up.
+			assertThat(probe.refusedUnread()).as(probe + ": " + ex).isTrue();
+			expect(send(services.get(probe.target()).uri("/actuator/health/readiness"), "GET", null, null), 200);
+			return;
+		}
 		String body = response.body();
 		String description = probe.method() + " " + shortly(probe.path()) + " answered " + response.statusCode() + " "
 				+ shortly(body);
@@ -531,21 +543,53 @@ class HostileInputIntegrationTests {
 		}
 	}
 
-	@Test
-	void unknownFieldsDoNotReachTheStoredFeed() throws Exception {
-		try (FeedServer server = new FeedServer(InetAddress.getByName(ALLOWED_ADDRESS), "<rss/>")) {
-			String body = "{\"url\":\"" + server.url()
-					+ "\",\"id\":\"../../etc\",\"health\":{\"consecutiveFailures\":-1},"
-					+ "\"admin\":true,\"name\":\"Extra fields\"}";
-			HttpResponse<String> response = send(ingest().uri("/api/feeds"), "POST", "application/json", body);
-			assertThat(response.statusCode()).as(response.body()).isIn(201, 400);
-			if (response.statusCode() == 201) {
-				JsonNode feed = json.readTree(response.body());
-				assertThat(feed.path("id").asString()).matches("[0-9a-f]{16}");
-				assertThat(feed.path("health").path("consecutiveFailures").asInt()).isZero();
-				assertThat(feed.has("admin")).isFalse();
-				send(ingest().uri("/api/feeds/" + feed.path("id").asString()), "DELETE", null, null);
-			}
+	static Stream<UnknownField> unknownFields() {
+		String rule = "\"id\":\"north-korea\",\"version\":999999,\"labels\":{\"en\":\"x\",\"ja\":\"x\",\"ko\":\"x\"},"
+				+ "\"threshold\":0.5,\"terms\":[{\"term\":\"a\",\"all\":[\"a\"]";
+		String atom = "\"channel\":{\"type\":\"atom\"}";
+		return Stream.of(
+				new UnknownField("feed: unknown field", Target.INGEST, "POST", "/api/feeds",
+						"{\"url\":\"https://example.com/MARKER\",\"name\":\"MARKER\",\"admin\":true}", "admin"),
+				new UnknownField("feed: unknown field first", Target.INGEST, "POST", "/api/feeds",
+						"{\"owner\":\"x\",\"url\":\"https://example.com/MARKER\"}", "owner"),
+				new UnknownField("feed: id, health and admin fields", Target.INGEST, "POST", "/api/feeds",
+						"{\"url\":\"https://example.com/MARKER\",\"id\":\"../../etc\","
+								+ "\"health\":{\"consecutiveFailures\":-1},\"admin\":true,\"name\":\"MARKER\"}",
+						"id"),
+				new UnknownField("analyze: unknown field", Target.ANALYSIS, "POST", "/api/analyze",
+						"{\"title\":\"North Korea fires a missile\",\"tags\":[\"MARKER\"]}", "tags"),
+				new UnknownField("rule: unknown field", Target.ANALYSIS, "PUT", "/api/topics/north-korea/rule",
+						"{" + rule + "}],\"priority\":\"MARKER\"}", "priority"),
+				new UnknownField("rule: unknown field of a term", Target.ANALYSIS, "PUT",
+						"/api/topics/north-korea/rule", "{" + rule + ",\"boost\":2}]}", "terms[0].boost"),
+				new UnknownField("subscription: unknown field", Target.SEARCH, "POST", "/api/subscriptions",
+						"{\"name\":\"MARKER\",\"query\":\"missile\",\"owner\":\"x\"," + atom + "}", "owner"),
+				new UnknownField("subscription: unknown field of the channel", Target.SEARCH, "POST",
+						"/api/subscriptions", "{\"name\":\"MARKER\",\"channel\":{\"type\":\"atom\",\"owner\":\"x\"}}",
+						"channel.owner"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unknownFields")
+	void unknownFieldIsRefusedNamingItAndNothingIsStored(UnknownField request) throws Exception {
+		String marker = RUN + "-" + UUID.randomUUID().toString().substring(0, 8);
+		int ruleVersion = ruleVersion("north-korea");
+		ServiceProcess service = services.get(request.target());
+		HttpResponse<String> response = send(service.uri(request.path()), request.method(), "application/json",
+				request.body().replace("MARKER", marker));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(request.field());
+		assertThat(problem.path("detail").asString()).as(response.body()).contains(request.field());
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain(marker);
+		switch (request.target()) {
+			case INGEST ->
+				assertThat(expect(send(ingest().uri("/api/feeds"), "GET", null, null), 200)).doesNotContain(marker);
+			case ANALYSIS -> assertThat(ruleVersion("north-korea")).isEqualTo(ruleVersion);
+			case SEARCH -> assertThat(expect(send(search().uri("/api/subscriptions"), "GET", null, null), 200))
+				.doesNotContain(marker);
 		}
 	}
 
@@ -604,6 +648,16 @@ class HostileInputIntegrationTests {
 
 	private static String exportedOpml() throws Exception {
 		return expect(send(ingest().uri("/api/feeds/export"), "GET", null, null), 200);
+	}
+
+	private static int ruleVersion(String topic) throws Exception {
+		for (JsonNode rule : json
+			.readTree(expect(send(services.get(Target.ANALYSIS).uri("/api/topics"), "GET", null, null), 200))) {
+			if (rule.path("id").asString().equals(topic)) {
+				return rule.path("version").asInt();
+			}
+		}
+		throw new AssertionError("no topic " + topic);
 	}
 
 	private static ServiceProcess ingest() {
@@ -690,6 +744,26 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
+	 * A JSON body with a field that its endpoint does not know; {@code MARKER} in the
+	 * body is replaced by a text of the request's own, which must not be stored.
+	 *
+	 * @param name what the request tries
+	 * @param target the service it goes to
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param body the body
+	 * @param field the field the problem must name
+	 */
+	record UnknownField(String name, Target target, String method, String path, String body, String field) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/**
 	 * One hostile request and the statuses that may answer it.
 	 *
 	 * @param name what the request tries
@@ -700,35 +774,42 @@ class HostileInputIntegrationTests {
 	 * @param body the body, or {@code null}
 	 * @param apiKey the API key sent, or {@code null} for none
 	 * @param statuses the statuses that are a right answer
+	 * @param refusedUnread whether the service refuses the body before reading it, so
+	 * that a reset of the connection may take the place of the answer
 	 */
 	record Probe(String name, Target target, String method, String path, String contentType, String body, String apiKey,
-			Set<Integer> statuses) {
+			Set<Integer> statuses, boolean refusedUnread) {
 
 		/** Client errors: the answer to almost every hostile request. */
 		private static final Set<Integer> CLIENT_ERRORS = Set.of(400, 404, 405, 413, 414, 415, 422, 431);
 
 		static Probe read(String name, Target target, String method, String path) {
-			return new Probe(name, target, method, path, null, null, API_KEY, CLIENT_ERRORS);
+			return new Probe(name, target, method, path, null, null, API_KEY, CLIENT_ERRORS, false);
 		}
 
 		static Probe write(String name, Target target, String method, String path, String body) {
 			return new Probe(name, target, method, path, (body != null) ? "application/json" : null, body, API_KEY,
-					CLIENT_ERRORS);
+					CLIENT_ERRORS, false);
 		}
 
 		Probe status(Integer... expected) {
 			return new Probe(this.name, this.target, this.method, this.path, this.contentType, this.body, this.apiKey,
-					Set.of(expected));
+					Set.of(expected), this.refusedUnread);
 		}
 
 		Probe contentType(String type) {
 			return new Probe(this.name, this.target, this.method, this.path, type, this.body, this.apiKey,
-					this.statuses);
+					this.statuses, this.refusedUnread);
 		}
 
 		Probe apiKey(String key) {
 			return new Probe(this.name, this.target, this.method, this.path, this.contentType, this.body, key,
-					this.statuses);
+					this.statuses, this.refusedUnread);
+		}
+
+		Probe refusedFromItsLength() {
+			return new Probe(this.name, this.target, this.method, this.path, this.contentType, this.body, this.apiKey,
+					this.statuses, true);
 		}
 
 		HttpResponse<String> send(ServiceProcess service) throws IOException, InterruptedException {

@@ -1,6 +1,8 @@
 package dev.newsmon.analysis.analyze;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,7 +85,29 @@ class AnalyzeApiIntegrationTests {
 	void malformedJsonIsABadRequest() throws Exception {
 		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content("{\"title\": "))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("the body is not valid JSON")))
+			.andExpect(jsonPath("$.field").doesNotExist());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			unknown field        | {"title":"t","tags":["x"]}      | unknown field 'tags'                 | tags
+			unknown field only   | {"headline":"t"}                | unknown field 'headline'             | headline
+			title as object      | {"title":{"a":1}}               | field 'title' must be a string       | title
+			body as array        | {"title":"t","body":["a"]}      | field 'body' must be a string        | body
+			empty body           | ''                              | the body must be a single JSON object | -
+			array                | []                              | the body must be a single JSON object | -
+			trailing content     | {"title":"t"} {"title":"u"}     | the body must be a single JSON object | -
+			""")
+	void anUnreadableBodyIsABadRequestNamingTheField(String name, String body, String detail, String field)
+			throws Exception {
+		this.mvc.perform(post("/api/analyze").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Invalid request body"))
+			.andExpect(jsonPath("$.detail").value(detail))
+			.andExpect((field != null) ? jsonPath("$.field").value(field) : jsonPath("$.field").doesNotExist());
 	}
 
 	@Test

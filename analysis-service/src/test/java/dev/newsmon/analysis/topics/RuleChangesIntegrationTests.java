@@ -143,6 +143,36 @@ class RuleChangesIntegrationTests {
 	}
 
 	@Test
+	void anUnknownFieldIsABadRequestNamingItAndChangesNothing() throws Exception {
+		int before = this.tagger.rule("cyber-security").version();
+		ObjectNode rule = (ObjectNode) this.json.readTree(cyberRule(Integer.MAX_VALUE, "x"));
+		rule.put("priority", "high");
+		expectInvalid("cyber-security", rule.toString(), "priority");
+		ObjectNode nested = (ObjectNode) this.json.readTree(cyberRule(Integer.MAX_VALUE, "x"));
+		((ObjectNode) nested.get("terms").get(0)).put("boost", 2);
+		expectInvalid("cyber-security", nested.toString(), "terms[0].boost");
+		assertThat(this.tagger.rule("cyber-security").version()).isEqualTo(before);
+	}
+
+	@Test
+	void aValueOfTheWrongTypeIsABadRequestNamingTheField() throws Exception {
+		ObjectNode rule = (ObjectNode) this.json.readTree(cyberRule(Integer.MAX_VALUE, "x"));
+		rule.put("threshold", "high");
+		expectInvalid("cyber-security", rule.toString(), "threshold");
+	}
+
+	@Test
+	void anEmptyBodyIsABadRequest() throws Exception {
+		this.mvc
+			.perform(put("/api/topics/cyber-security/rule").header("Authorization", "Bearer " + KEY)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(""))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("the body must be a single JSON object"));
+	}
+
+	@Test
 	void anOlderVersionIsAConflict() throws Exception {
 		this.mvc
 			.perform(put("/api/topics/cyber-security/rule").header("Authorization", "Bearer " + KEY)

@@ -49,4 +49,18 @@ class FeedRecordTests {
 		assertThat(record.state().feed().fullText()).isFalse();
 	}
 
+	@Test
+	void readsARecordOfANewerReplicaWithFieldsItDoesNotKnow() {
+		String json = """
+				{"schemaVersion":1,"origin":"registered","addedLater":{"a":1},"state":{
+				  "feed":{"id":"f1","url":"https://a.example/feed","name":"A","language":null,
+				    "intervalSeconds":900,"priority":"high"},
+				  "health":{"consecutiveFailures":0,"nextPoll":"2026-11-27T10:00:00Z","itemsSeen":0,"region":"x"},
+				  "etag":null,"lastModified":null,"moreState":[1,2]}}
+				""";
+		FeedRecord record = FeedRecord.reader(this.jsonMapper).readValue(json);
+		assertThat(record.state().feed().url()).isEqualTo("https://a.example/feed");
+		assertThat(record.state().health().nextPoll()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+	}
+
 }

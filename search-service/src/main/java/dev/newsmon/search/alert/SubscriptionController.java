@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.newsmon.search.alert.matching.SubscriptionQuery;
 import dev.newsmon.search.cjk.CjkTokenizer;
+import dev.newsmon.search.problem.UnreadableJson;
 import dev.newsmon.search.query.TopicTaxonomy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -147,10 +148,11 @@ class SubscriptionController {
 			return this.strictJson.readValue(bytes, SubscriptionRequest.class);
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw new InvalidSubscriptionException(ex.getPropertyName(), "is not a field of a subscription");
+			throw new InvalidSubscriptionException(UnreadableJson.field(ex), "is not a field of a subscription");
 		}
 		catch (JacksonException ex) {
-			throw new InvalidSubscriptionException("body", "is not a subscription in JSON: " + ex.getOriginalMessage());
+			String field = UnreadableJson.field(ex);
+			throw new InvalidSubscriptionException((field != null) ? field : "body", UnreadableJson.reason(ex));
 		}
 	}
 

@@ -1,7 +1,8 @@
 package dev.newsmon.search.query;
 
 /**
- * A request parameter that cannot be used, and why; answered with a 400 problem.
+ * A request parameter that cannot be used, and why; answered with a 400 problem by
+ * {@link InvalidParameterProblems}.
  */
 public class InvalidParameterException extends RuntimeException {
 

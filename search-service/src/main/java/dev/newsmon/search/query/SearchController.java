@@ -1,6 +1,5 @@
 package dev.newsmon.search.query;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -80,16 +79,6 @@ class SearchController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
 		problem.setTitle(title);
 		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.parameter() + ": " + ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setType(URI.create("https://newsmon.dev/problems/invalid-parameter"));
-		problem.setProperty("parameter", ex.parameter());
-		return problem;
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,5 @@
 package dev.newsmon.search.timeline;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,16 +80,6 @@ class TimelineController {
 		List<RisingTopics.Counts> counts = this.volumes.recent(now, this.properties.baselineDays());
 		return RisingTopics.of(now, counts, this.properties.baselineDays(), this.properties.risingFactor(),
 				this.properties.risingMinimum());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ex.parameter() + ": " + ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setType(URI.create("https://newsmon.dev/problems/invalid-parameter"));
-		problem.setProperty("parameter", ex.parameter());
-		return problem;
 	}
 
 	@ExceptionHandler

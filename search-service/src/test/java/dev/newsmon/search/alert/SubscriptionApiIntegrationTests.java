@@ -78,7 +78,10 @@ class SubscriptionApiIntegrationTests extends AlertTestService {
 			"private webhook; {\"name\":\"n\",\"query\":\"q\",\"channel\":{\"type\":\"webhook\",\"url\":\"http://169.254.169.254/\"}}; channel.url",
 			"unknown topic; {\"name\":\"n\",\"topics\":[\"weather\"],\"channel\":{\"type\":\"atom\"}}; topics",
 			"unknown field; {\"name\":\"n\",\"query\":\"q\",\"owner\":\"x\",\"channel\":{\"type\":\"atom\"}}; owner",
-			"not json; {\"name\":; body",
+			"unknown channel field; {\"name\":\"n\",\"query\":\"q\",\"channel\":{\"type\":\"atom\",\"owner\":\"x\"}}; channel.owner",
+			"name of the wrong type; {\"name\":{\"a\":1},\"channel\":{\"type\":\"atom\"}}; name",
+			"topics of the wrong type; {\"name\":\"n\",\"topics\":\"north-korea\",\"channel\":{\"type\":\"atom\"}}; topics",
+			"trailing content; {\"name\":\"n\",\"channel\":{\"type\":\"atom\"}} {}; body", "not json; {\"name\":; body",
 			"bad email; {\"name\":\"n\",\"query\":\"q\",\"channel\":{\"type\":\"email\",\"email\":\"nobody\"}}; channel.email" })
 	void refusesBadSubscriptionsWithAProblem(String name, String body, String field) throws Exception {
 		HttpResponse<String> response = post("/api/subscriptions", body, KEY);
