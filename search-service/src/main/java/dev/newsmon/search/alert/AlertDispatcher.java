@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -97,21 +98,38 @@ class AlertDispatcher implements AlertSink, DisposableBean {
 						"no channel of type " + type.name().toLowerCase(Locale.ROOT), this.clock.instant()));
 			}
 			return channel.deliver(alert);
-		}, this.executor).thenCompose((outcome) -> outcome).whenComplete((outcome, ex) -> {
-			try {
-				AlertChannel.Outcome result = (outcome != null) ? outcome
-						: new AlertChannel.Outcome(false, 1, "the channel failed: " + ex, this.clock.instant());
-				this.metrics.finished(alert, result);
-				this.log.finish(alert.deliveryId(), result);
-			}
-			catch (RuntimeException failure) {
-				// stays pending; the next sweep dispatches it again
-				logger.warn("The outcome of delivery " + alert.deliveryId() + " could not be logged", failure);
-			}
-			finally {
-				this.inFlight.remove(alert.deliveryId());
-			}
-		});
+		}, this.executor)
+			.thenCompose((outcome) -> outcome)
+			// the channel's own thread completes the outcome: logging it there would hold
+			// that thread (a webhook sender) for an Elasticsearch request per delivery
+			.whenCompleteAsync((outcome, ex) -> {
+				try {
+					AlertChannel.Outcome result = (outcome != null) ? outcome
+							: new AlertChannel.Outcome(false, 1, "the channel failed: " + ex, this.clock.instant());
+					this.metrics.finished(alert, result);
+					this.log.finish(alert.deliveryId(), result);
+				}
+				catch (RuntimeException failure) {
+					// stays pending; the next sweep dispatches it again
+					logger.warn("The outcome of delivery " + alert.deliveryId() + " could not be logged", failure);
+				}
+				finally {
+					this.inFlight.remove(alert.deliveryId());
+				}
+			}, this::logOutcome);
+	}
+
+	/**
+	 * Runs the logging of an outcome on a thread of its own; inline once the service is
+	 * stopping, so outcomes of deliveries that channels end at shutdown are still logged.
+	 */
+	private void logOutcome(Runnable task) {
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			task.run();
+		}
 	}
 
 	/**

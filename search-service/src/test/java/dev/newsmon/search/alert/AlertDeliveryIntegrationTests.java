@@ -117,6 +117,9 @@ class AlertDeliveryIntegrationTests extends AlertTestService {
 		String group = GROUP + "-restart";
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SearchApplication.class)
 			.run(secondInstance(group))) {
+			// the context is up before its reader has caught up with the subscriptions
+			// topic
+			await().atMost(Duration.ofSeconds(30)).until(() -> second.getBean(Subscriptions.class).isCaughtUp());
 			assertThat(second.getBean(Subscriptions.class).find(id)).isPresent();
 			awaitConsumed(group);
 			publish(article(article, "Numbat sighting " + word, Instant.now(), "story-b"));

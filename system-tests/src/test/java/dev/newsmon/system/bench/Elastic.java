@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +134,34 @@ final class Elastic {
 		}
 		read(send("POST", "/" + index + "/_refresh", null));
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * One top-level field of the source of each document found, by id, read with
+	 * {@code _mget} in requests of 1,000 ids.
+	 * @param index the index or alias
+	 * @param ids the document ids
+	 * @param field the source field
+	 * @return the field's text by document id, for the documents that exist and have it
+	 */
+	Map<String, String> sourceField(String index, Collection<String> ids, String field)
+			throws IOException, InterruptedException {
+		Map<String, String> values = new LinkedHashMap<>();
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			String body = json.writeValueAsString(Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))));
+			HttpResponse<String> response = send("POST", "/" + index + "/_mget?_source_includes=" + field, body);
+			if (response.statusCode() == 404) {
+				return values;
+			}
+			for (JsonNode doc : read(response).path("docs")) {
+				JsonNode value = doc.path("_source").path(field);
+				if (doc.path("found").asBoolean() && value.isString()) {
+					values.put(doc.path("_id").asString(), value.asString());
+				}
+			}
+		}
+		return values;
 	}
 
 	void delete(String index) throws IOException, InterruptedException {

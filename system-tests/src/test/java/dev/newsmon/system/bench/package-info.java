@@ -1,5 +1,5 @@
 /**
- * The end-to-end benchmark: the three services as processes on a real broker and
- * Elasticsearch, fed by a local feed farm, measured against raw baselines.
+ * The end-to-end benchmarks: services as processes on a real broker and Elasticsearch,
+ * fed by a local feed farm or by a producer of their own, measured against raw baselines.
  */
 package dev.newsmon.system.bench;
