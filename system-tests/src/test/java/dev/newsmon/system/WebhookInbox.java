@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -39,12 +40,14 @@ final class WebhookInbox implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(4,
+	private final ExecutorService executor = Executors.newFixedThreadPool(32,
 			Thread.ofPlatform().name("webhook-inbox-", 0).daemon().factory());
 
 	private final Map<String, List<Post>> posts = new ConcurrentHashMap<>();
 
 	private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
+	private volatile Duration answerAfter = Duration.ZERO;
 
 	WebhookInbox() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -84,8 +87,23 @@ final class WebhookInbox implements AutoCloseable {
 		}
 		this.posts.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>())
 			.add(new Post(delivery, bodyDelivery, event, articleId, signature, body));
+		try {
+			Thread.sleep(this.answerAfter);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		exchange.sendResponseHeaders(204, -1);
 		exchange.close();
+	}
+
+	/**
+	 * Makes every receiver keep each request this long before it answers, as a slow
+	 * receiver does: a sender that stops meanwhile has sent alerts it does not know were
+	 * received.
+	 */
+	void answerAfter(Duration delay) {
+		this.answerAfter = delay;
 	}
 
 	/** Every POST a receiver got, in order of arrival. */
