@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Feeds on 127.0.0.1 whose items keep coming: every request of a feed adds new items to
  * it and returns its latest ones, as a busy wire does between two polls. Items are
- * numbered per feed, so no two items anywhere share a link or a text.
+ * numbered per feed, so no two items anywhere share a link or a text. Every third item is
+ * a lighthouse note instead of a harbour note (see {@link #isLighthouseNote(int)}).
  */
 final class FeedFarm implements AutoCloseable {
 
@@ -55,6 +56,20 @@ final class FeedFarm implements AutoCloseable {
 		return IntStream.range(0, count)
 			.mapToObj((n) -> "http://127.0.0.1:" + this.server.getAddress().getPort() + "/feeds/wire-" + n + ".xml")
 			.toList();
+	}
+
+	/**
+	 * Whether an item is a lighthouse note: every third one is, and only these have the
+	 * word "lighthouse" (in the title), so that a subscription can follow a known share
+	 * of the items.
+	 */
+	static boolean isLighthouseNote(int n) {
+		return n % 3 == 0;
+	}
+
+	/** Whether a title is that of a lighthouse note. */
+	static boolean isLighthouseTitle(String title) {
+		return title.startsWith("Lighthouse note ");
 	}
 
 	/** How many items the farm has made up so far. */
@@ -91,17 +106,18 @@ final class FeedFarm implements AutoCloseable {
 		String now = ZonedDateTime.now(ZoneOffset.UTC).format(RFC_1123);
 		for (int n = last; n > Math.max(0, last - WINDOW); n--) {
 			String link = "https://wire.newsmon.invalid/" + this.run + "/" + feed + "/" + n;
+			String kind = isLighthouseNote(n) ? "Lighthouse" : "Harbour";
 			xml.append(
 					"""
 							    <item>
-							      <title>Harbour note %d from %s, %s</title>
+							      <title>%s note %d from %s, %s</title>
 							      <link>%s</link>
 							      <guid>%s</guid>
 							      <pubDate>%s</pubDate>
 							      <description>Ferry number %d of %s left the harbour on time; the pilots reported calm water and light wind. Marker %s.</description>
 							    </item>
 							"""
-						.formatted(n, feed, this.run, link, link, now, n, feed, this.run));
+						.formatted(kind, n, feed, this.run, link, link, now, n, feed, this.run));
 		}
 		return xml.append("  </channel>\n</rss>\n").toString();
 	}

@@ -49,6 +49,15 @@ final class KafkaProbe implements AutoCloseable {
 		this.producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
 	}
 
+	/**
+	 * Writes one record to the partition of its key, as any producer would, and waits for
+	 * the broker's acknowledgement.
+	 */
+	void send(String topic, String key, byte[] value)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		this.producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+	}
+
 	int partitions(String topic) {
 		return this.producer.partitionsFor(topic).size();
 	}

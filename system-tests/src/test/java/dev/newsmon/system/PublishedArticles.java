@@ -1,7 +1,9 @@
 package dev.newsmon.system;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,9 +25,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every article published on {@value Topics#ARTICLES_FETCHED}, read from the beginning of
- * each partition with a consumer that commits nothing: the ids the index must hold.
- * Records that are not a readable article keyed by its own id (the poison of the tests)
- * are not articles and are left out.
+ * each partition with a consumer that commits nothing: the ids the index must hold, and
+ * what tells which subscriptions an article matches. Records that are not a readable
+ * article keyed by its own id (the poison of the tests) are not articles and are left
+ * out.
  */
 final class PublishedArticles implements AutoCloseable {
 
@@ -33,7 +36,7 @@ final class PublishedArticles implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	private final Set<String> ids = new HashSet<>();
+	private final Map<String, Published> articles = new HashMap<>();
 
 	private List<TopicPartition> partitions;
 
@@ -65,28 +68,59 @@ final class PublishedArticles implements AutoCloseable {
 			.pollInterval(Duration.ZERO)
 			.until(() -> {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-					if (isArticle(record)) {
-						this.ids.add(record.key());
+					Published article = article(record);
+					if (article != null) {
+						// a feed polled again may bring an article again, fetched later
+						this.articles.merge(article.articleId(), article,
+								(first, again) -> again.fetchedAt().isAfter(first.fetchedAt()) ? again : first);
 					}
 				}
 				return ends.entrySet()
 					.stream()
 					.allMatch((end) -> this.consumer.position(end.getKey()) >= end.getValue());
 			});
-		return Set.copyOf(this.ids);
+		return Set.copyOf(this.articles.keySet());
 	}
 
-	private static boolean isArticle(ConsumerRecord<String, byte[]> record) {
+	/**
+	 * Reads up to the current end of every partition and answers every article read so
+	 * far, by id.
+	 */
+	synchronized Map<String, Published> articles() {
+		readToEnd();
+		return Map.copyOf(this.articles);
+	}
+
+	private static Published article(ConsumerRecord<String, byte[]> record) {
 		if (record.key() == null || record.value() == null) {
-			return false;
+			return null;
 		}
 		try {
 			JsonNode article = json.readTree(record.value());
-			return record.key().equals(article.path("articleId").asString(null));
+			if (!record.key().equals(article.path("articleId").asString(null))) {
+				return null;
+			}
+			String fetchedAt = article.path("fetchedAt").asString(null);
+			return new Published(record.key(), article.path("source").asString(""), article.path("title").asString(""),
+					(fetchedAt != null) ? Instant.parse(fetchedAt) : Instant.EPOCH);
 		}
-		catch (JacksonException ex) {
-			return false;
+		catch (JacksonException | DateTimeParseException ex) {
+			return null;
 		}
+	}
+
+	/**
+	 * What the failure tests need to know of a published article to tell which
+	 * subscriptions it matches.
+	 *
+	 * @param articleId the article id
+	 * @param source the source (the feed's name)
+	 * @param title the title
+	 * @param fetchedAt when ingest fetched it; the latest time when it was published more
+	 * than once
+	 */
+	record Published(String articleId, String source, String title, Instant fetchedAt) {
+
 	}
 
 	@Override

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * Reads the whole subscriptions topic into {@link Subscriptions}, on every replica: every
  * partition is assigned by hand (no consumer group, no commits), read from the beginning
  * and then followed. The registry is told when the end offsets seen at start are reached.
- * A record that cannot be read is logged and skipped: it is a subscription this replica
+ * A record that cannot be read is logged and skipped, and one that cannot be applied (see
+ * {@link #apply(List)}) is dropped on this replica: either is a subscription this replica
  * cannot honour, and the next write of the same id replaces it.
  */
 @Component
@@ -95,7 +96,7 @@ class SubscriptionReader implements SmartLifecycle {
 							changes.add(change);
 						}
 					}
-					this.subscriptions.apply(changes);
+					apply(changes);
 				}
 				if (end != null && checkCaughtUp(reader, end)) {
 					end = null;
@@ -110,6 +111,31 @@ class SubscriptionReader implements SmartLifecycle {
 		}
 		finally {
 			reader.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+		}
+	}
+
+	/**
+	 * Applies the changes of one read. A subscription that reads as JSON can still be one
+	 * the matcher cannot take (a query of thousands of words, written by something other
+	 * than the API): it must not stop the reader, or every later subscription, and on a
+	 * restart the replica's readiness, would wait behind it for ever. So when a read
+	 * fails to apply, its changes are applied one by one and each one that fails is
+	 * dropped on this replica, as if deleted, and logged.
+	 */
+	void apply(List<Subscriptions.Change> changes) {
+		try {
+			this.subscriptions.apply(changes);
+		}
+		catch (RuntimeException ex) {
+			for (Subscriptions.Change change : changes) {
+				try {
+					this.subscriptions.apply(List.of(change));
+				}
+				catch (RuntimeException failure) {
+					logger.warn("Dropped the subscription " + change.id() + ", which cannot be applied: " + failure);
+					this.subscriptions.apply(List.of(new Subscriptions.Change(change.id(), null)));
+				}
+			}
 		}
 	}
 

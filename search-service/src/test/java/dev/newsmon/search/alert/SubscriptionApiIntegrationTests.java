@@ -4,7 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The subscriptions API on the real broker and Elasticsearch.
@@ -102,6 +116,41 @@ class SubscriptionApiIntegrationTests extends AlertTestService {
 		assertThat(post("/api/subscriptions", body, "wrong").statusCode()).isEqualTo(401);
 		String huge = "{\"name\":\"" + "n".repeat(20_000) + "\",\"channel\":{\"type\":\"sse\"}}";
 		assertThat(post("/api/subscriptions", huge, KEY).statusCode()).isEqualTo(413);
+	}
+
+	/**
+	 * A record the API would never write: it reads as a subscription, but its query has
+	 * more clauses than Lucene takes. It must be dropped, not stop the reader: a
+	 * subscription written after it is still read back.
+	 */
+	@Test
+	void aSubscriptionTheMatcherCannotTakeBlocksNothingBehindIt() throws Exception {
+		String poisonId = UUID.randomUUID().toString().replace("-", "");
+		String words = IntStream.range(0, 2000).mapToObj((n) -> "word" + n).collect(Collectors.joining(" "));
+		byte[] poison = json.writeValueAsBytes(Map.of("id", poisonId, "name", "Too many words", "query", words,
+				"channel", Map.of("type", "ATOM"), "oncePerStory", false, "createdAt", Instant.now().toString()));
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (int partition = 0; partition < 2; partition++) {
+				producer.send(new ProducerRecord<>(SUBSCRIPTIONS, partition, poisonId, poison)).get();
+				producer
+					.send(new ProducerRecord<>(SUBSCRIPTIONS, partition, "not-json-" + partition,
+							"{\"id\": ".getBytes(StandardCharsets.UTF_8)))
+					.get();
+			}
+		}
+		HttpResponse<String> created = post("/api/subscriptions",
+				"{\"name\":\"Behind the poison\",\"query\":\"harbour\",\"channel\":{\"type\":\"atom\"}}", KEY);
+		assertThat(created.statusCode()).isEqualTo(201);
+		String id = json.readTree(created.body()).get("id").asString();
+		assertThat(this.subscriptions.find(id)).as("the subscription written behind the poison").isPresent();
+		// the copy on the other partition may be read after the create returned
+		await("the poison dropped").atMost(Duration.ofSeconds(10))
+			.until(() -> this.subscriptions.find(poisonId).isEmpty());
+		assertThat(delete("/api/subscriptions/" + id, KEY).statusCode()).isEqualTo(204);
 	}
 
 	@Test
