@@ -1,6 +1,7 @@
 package dev.newsmon.search.alert;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ public class ArticleAlerts implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ArticleAlerts.class);
 
+	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(10);
+
 	private final SubscriptionMatcher matcher;
 
 	private final AlertDispatcher dispatcher;
@@ -35,8 +39,20 @@ public class ArticleAlerts implements DisposableBean {
 
 	private final Clock clock;
 
+	private final Subscriptions subscriptions;
+
+	private final Duration catchUpWait;
+
+	@Autowired
 	ArticleAlerts(Subscriptions subscriptions, CjkTokenizer tokenizer, AlertDispatcher dispatcher,
 			ObjectProvider<MatchObserver> observers, Clock clock) {
+		this(subscriptions, tokenizer, dispatcher, observers, clock, CATCH_UP_WAIT);
+	}
+
+	ArticleAlerts(Subscriptions subscriptions, CjkTokenizer tokenizer, AlertDispatcher dispatcher,
+			ObjectProvider<MatchObserver> observers, Clock clock, Duration catchUpWait) {
+		this.subscriptions = subscriptions;
+		this.catchUpWait = catchUpWait;
 		this.matcher = new SubscriptionMatcher(tokenizer);
 		this.dispatcher = dispatcher;
 		this.observers = observers;
@@ -65,8 +81,17 @@ public class ArticleAlerts implements DisposableBean {
 	 * @param traceparents the W3C {@code traceparent} of an article id, or {@code null}
 	 * @throws DeliveryLog.DeliveryLogException when the delivery log could not be
 	 * written: the batch should be retried, and nothing of it was sent
+	 * @throws SubscriptionsNotReadException when the subscriptions are not read yet: the
+	 * batch should be retried, and nothing of it was matched
 	 */
 	public void indexed(List<ArticleDocument> articles, Function<String, String> traceparents) {
+		// right after a start the article listener may run before the subscriptions topic
+		// is read: matching then would miss subscriptions that exist, and their alerts
+		// would be lost with the committed batch
+		if (!articles.isEmpty() && !this.subscriptions.awaitCaughtUp(this.catchUpWait)) {
+			throw new SubscriptionsNotReadException("The subscriptions topic has not been read to its end within "
+					+ this.catchUpWait + "; the batch is matched once it has been");
+		}
 		List<SubscriptionMatcher.Match> matches = this.matcher.match(articles);
 		if (matches.isEmpty()) {
 			return;

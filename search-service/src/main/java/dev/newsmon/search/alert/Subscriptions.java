@@ -85,6 +85,31 @@ public class Subscriptions implements SubscriptionRegistry {
 	}
 
 	/**
+	 * Waits until the reader has caught up ({@link #caughtUp()}).
+	 * @param timeout the longest wait
+	 * @return whether it has caught up in time
+	 */
+	public boolean awaitCaughtUp(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.monitor) {
+			while (!this.caughtUp) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					this.monitor.wait(Math.max(1, left / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	/**
 	 * Registers a listener and gives it every current subscription.
 	 * @param listener the listener
 	 */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.newsmon.events.Topics;
 import dev.newsmon.search.alert.DeliveryLogException;
+import dev.newsmon.search.alert.SubscriptionsNotReadException;
 import dev.newsmon.search.indexing.IndexingFailedException;
 import org.apache.kafka.common.TopicPartition;
 
@@ -32,10 +33,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class DeadLetters {
 
 	/**
-	 * The failures of an Elasticsearch outage, retried without limit.
+	 * The failures of an Elasticsearch outage, and the subscriptions not yet read after a
+	 * start, retried without limit.
 	 */
 	static final List<Class<? extends RuntimeException>> OUTAGES = List.of(IndexingFailedException.class,
-			DeliveryLogException.class);
+			DeliveryLogException.class, SubscriptionsNotReadException.class);
 
 	@Bean
 	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaOperations<?, ?> kafkaTemplate) {

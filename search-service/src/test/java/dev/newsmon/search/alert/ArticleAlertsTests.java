@@ -1,12 +1,18 @@
 package dev.newsmon.search.alert;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.newsmon.search.cjk.CjkTokenizer;
 import dev.newsmon.search.indexing.ArticleDocument;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ArticleAlertsTests {
 
@@ -34,6 +40,44 @@ class ArticleAlertsTests {
 		assertThat(alert.topics()).containsExactly("north-korea");
 		assertThat(alert.clusterId()).isEqualTo("story-7");
 		assertThat(alert.summary()).isEqualTo("Summary.");
+	}
+
+	@Test
+	void articlesAreNotMatchedBeforeTheSubscriptionsAreRead() {
+		Subscriptions subscriptions = new Subscriptions();
+		ArticleAlerts alerts = alerts(subscriptions, Duration.ofMillis(50));
+		assertThatExceptionOfType(SubscriptionsNotReadException.class)
+			.isThrownBy(() -> alerts.indexed(List.of(article(CREATED, "s"))));
+		// nothing to match: nothing to wait for
+		alerts.indexed(List.of());
+	}
+
+	@Test
+	void matchingWaitsForTheSubscriptionsToBeRead() throws Exception {
+		Subscriptions subscriptions = new Subscriptions();
+		ArticleAlerts alerts = alerts(subscriptions, Duration.ofSeconds(30));
+		Thread reader = Thread.ofPlatform().start(() -> {
+			sleep(Duration.ofMillis(100));
+			subscriptions.caughtUp();
+		});
+		// no subscription matches, so nothing reaches the (absent) dispatcher
+		alerts.indexed(List.of(article(CREATED, "s")));
+		assertThat(subscriptions.isCaughtUp()).isTrue();
+		reader.join();
+	}
+
+	private static ArticleAlerts alerts(Subscriptions subscriptions, Duration catchUpWait) {
+		return new ArticleAlerts(subscriptions, new CjkTokenizer(), null,
+				new StaticListableBeanFactory().getBeanProvider(MatchObserver.class), Clock.systemUTC(), catchUpWait);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static Subscription subscription(boolean oncePerStory) {

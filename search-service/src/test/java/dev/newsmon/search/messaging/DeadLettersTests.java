@@ -3,6 +3,7 @@ package dev.newsmon.search.messaging;
 import java.io.IOException;
 
 import dev.newsmon.search.alert.DeliveryLogException;
+import dev.newsmon.search.alert.SubscriptionsNotReadException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -25,6 +26,13 @@ class DeadLettersTests {
 		// as the listener container hands it to the error handler
 		assertThat(DeadLetters.retriedWithoutLimit(
 				new ListenerExecutionFailedException("Listener failed", new IllegalStateException("wrapped", outage))))
+			.isTrue();
+	}
+
+	@Test
+	void subscriptionsNotReadYetAreWaitedForWithoutLimit() {
+		assertThat(DeadLetters.retriedWithoutLimit(new ListenerExecutionFailedException("Listener failed",
+				new SubscriptionsNotReadException("the subscriptions topic has not been read"))))
 			.isTrue();
 	}
 
