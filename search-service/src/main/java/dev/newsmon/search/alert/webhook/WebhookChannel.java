@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +101,8 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 
 	private final AtomicInteger pendingCount = new AtomicInteger();
 
+	private final Map<String, Integer> pendingByReceiver = new ConcurrentHashMap<>();
+
 	private final MeterRegistry meters;
 
 	private final Timer.Builder deliveryTimer = Timer.builder("newsmon.alerts.webhook.delivery")
@@ -155,8 +159,16 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		if (invalid != null) {
 			return CompletableFuture.completedFuture(finished(false, 0, invalid, now, "refused", 0));
 		}
+		URI url = URI.create(channel.url());
+		String receiver = receiver(url);
+		if (!admit(receiver)) {
+			return CompletableFuture
+				.completedFuture(finished(false, 0, "not sent: " + this.properties.maxPendingPerReceiver()
+						+ " webhook deliveries to " + receiver + " are already under way", now, "overloaded", 0));
+		}
 		if (this.pendingCount.incrementAndGet() > this.properties.maxPending()) {
 			this.pendingCount.decrementAndGet();
+			release(receiver);
 			return CompletableFuture.completedFuture(finished(false, 0,
 					"not sent: " + this.properties.maxPending() + " webhook deliveries are already under way", now,
 					"overloaded", 0));
@@ -168,14 +180,40 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 		catch (RuntimeException ex) {
 			// the future must complete, never throw
 			this.pendingCount.decrementAndGet();
+			release(receiver);
 			return CompletableFuture.completedFuture(finished(false, 0,
 					"the alert could not be written as JSON: " + ex.getMessage(), now, "refused", 0));
 		}
-		Delivery delivery = new Delivery(alert, URI.create(channel.url()), body, now,
-				now.plus(this.properties.retryFor()), System.nanoTime());
+		Delivery delivery = new Delivery(alert, url, receiver, body, now, now.plus(this.properties.retryFor()),
+				System.nanoTime());
 		this.pending.add(delivery);
 		submit(delivery);
 		return delivery.future;
+	}
+
+	/** The receiver a URL names: scheme, host and port, lower case. */
+	static String receiver(URI url) {
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
+		return scheme + "://" + host + ((url.getPort() != -1) ? ":" + url.getPort() : "");
+	}
+
+	/** Takes one of the receiver's slots, unless it has none left. */
+	private boolean admit(String receiver) {
+		boolean[] admitted = new boolean[1];
+		this.pendingByReceiver.compute(receiver, (key, count) -> {
+			int current = (count != null) ? count : 0;
+			if (current >= this.properties.maxPendingPerReceiver()) {
+				return count;
+			}
+			admitted[0] = true;
+			return current + 1;
+		});
+		return admitted[0];
+	}
+
+	private void release(String receiver) {
+		this.pendingByReceiver.computeIfPresent(receiver, (key, count) -> (count > 1) ? count - 1 : null);
 	}
 
 	private String invalid(Subscription.Channel channel) {
@@ -341,6 +379,7 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 			return;
 		}
 		this.pendingCount.decrementAndGet();
+		release(delivery.receiver);
 		Instant now = this.clock.instant();
 		Outcome outcome = finished(delivered, delivery.attempts, detail, now, delivered ? "delivered" : "failed",
 				System.nanoTime() - delivery.startedNanos);
@@ -378,6 +417,8 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 
 		private final URI url;
 
+		private final String receiver;
+
 		private final byte[] body;
 
 		private final Instant firstAttempt;
@@ -390,9 +431,11 @@ public class WebhookChannel implements AlertChannel, DisposableBean {
 
 		private volatile int attempts;
 
-		Delivery(Alert alert, URI url, byte[] body, Instant firstAttempt, Instant deadline, long startedNanos) {
+		Delivery(Alert alert, URI url, String receiver, byte[] body, Instant firstAttempt, Instant deadline,
+				long startedNanos) {
 			this.alert = alert;
 			this.url = url;
+			this.receiver = receiver;
 			this.body = body;
 			this.firstAttempt = firstAttempt;
 			this.deadline = deadline;

@@ -203,6 +203,39 @@ class WebhookChannelIntegrationTests {
 	}
 
 	@Test
+	void aReceiverThatIsDownCannotHoldUpTheAlertsOfOthers() throws Exception {
+		this.channel.destroy();
+		this.channel = new WebhookChannel(properties(2), new WebhookNetworkProperties(List.of("127.0.0.0/8")),
+				this.meters, Clock.systemUTC());
+		HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		other.createContext("/", (exchange) -> answer(exchange, (count) -> 204));
+		other.start();
+		try {
+			// two deliveries to a failing receiver are retried for RETRY_FOR and take its
+			// two slots
+			CompletableFuture<Outcome> first = this.channel.deliver(alert("sub-down-1", url("/down"), null));
+			CompletableFuture<Outcome> second = this.channel.deliver(alert("sub-down-2", url("/down"), null));
+
+			Outcome third = deliver(alert("sub-down-3", url("/"), null));
+			assertThat(third.delivered()).isFalse();
+			assertThat(third.attempts()).isZero();
+			assertThat(third.detail()).isEqualTo("not sent: 2 webhook deliveries to http://127.0.0.1:"
+					+ this.server.getAddress().getPort() + " are already under way");
+			Outcome elsewhere = deliver(
+					alert("sub-other", "http://127.0.0.1:" + other.getAddress().getPort() + "/hook", null));
+			assertThat(elsewhere.delivered()).isTrue();
+
+			assertThat(first.get(15, TimeUnit.SECONDS).delivered()).isFalse();
+			assertThat(second.get(15, TimeUnit.SECONDS).delivered()).isFalse();
+			// their slots are free again once they are given up
+			assertThat(deliver(alert("sub-back", url("/"), null)).delivered()).isTrue();
+		}
+		finally {
+			other.stop(0);
+		}
+	}
+
+	@Test
 	void refusesOtherSchemesWithoutAnAttempt() throws Exception {
 		Outcome outcome = deliver(alert("sub-ftp", "ftp://127.0.0.1/hook", null));
 
@@ -216,8 +249,12 @@ class WebhookChannelIntegrationTests {
 	}
 
 	private static WebhookProperties properties() {
+		return properties(100);
+	}
+
+	private static WebhookProperties properties(int maxPendingPerReceiver) {
 		return new WebhookProperties(Duration.ofSeconds(1), Duration.ofSeconds(2), RETRY_FOR, Duration.ofMillis(50),
-				Duration.ofMillis(300), 4, 100, 1024);
+				Duration.ofMillis(300), 4, 100, maxPendingPerReceiver, 1024);
 	}
 
 	private Outcome deliver(Alert alert) throws Exception {

@@ -53,7 +53,7 @@ public final class WebhookDeliveryBenchmark {
 		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 		WebhookChannel channel = new WebhookChannel(
 				new WebhookProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofMinutes(1),
-						Duration.ofMillis(100), Duration.ofSeconds(5), 8, 100_000, 1024),
+						Duration.ofMillis(100), Duration.ofSeconds(5), 8, 100_000, 100_000, 1024),
 				new WebhookNetworkProperties(List.of("127.0.0.0/8")), new SimpleMeterRegistry(), Clock.systemUTC());
 		try {
 			run(channel, url, "warm-up", alerts / 5, perSecond, receivedAt);
