@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -90,23 +91,7 @@ public class Subscriptions implements SubscriptionRegistry {
 	 * @return whether it has caught up in time
 	 */
 	public boolean awaitCaughtUp(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.monitor) {
-			while (!this.caughtUp) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return false;
-				}
-				try {
-					this.monitor.wait(Math.max(1, left / 1_000_000));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-			}
-			return true;
-		}
+		return await(() -> this.caughtUp, timeout);
 	}
 
 	/**
@@ -127,9 +112,14 @@ public class Subscriptions implements SubscriptionRegistry {
 	 * @return whether it was applied in time
 	 */
 	boolean awaitApplied(String id, Subscription expected, Duration timeout) {
+		return await(() -> applied(id, expected), timeout);
+	}
+
+	/** Waits until the condition holds; it is checked again after each change. */
+	private boolean await(BooleanSupplier condition, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.monitor) {
-			while (!applied(id, expected)) {
+			while (!condition.getAsBoolean()) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return false;

@@ -72,10 +72,6 @@ public final class AlertLatencyBenchmark {
 			Map.entry("warmup", "15"), Map.entry("subscriptions", "10000"), Map.entry("matchingPercent", "10"),
 			Map.entry("fanout", "1"), Map.entry("drain", "10"), Map.entry("docs", "false"));
 
-	static final String BEGIN = "<!-- alert latency results: begin -->";
-
-	static final String END = "<!-- alert latency results: end -->";
-
 	private static final List<String> LANGUAGES = List.of("en", "ja", "ko");
 
 	/** Words none of the generated articles holds. */
@@ -106,9 +102,9 @@ public final class AlertLatencyBenchmark {
 
 	private final Map<String, String> args;
 
-	private final String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:39092");
+	private final String kafka = BenchOutput.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:39092");
 
-	private final String elasticsearchUrl = env("ELASTICSEARCH_URL", "http://127.0.0.1:39200");
+	private final String elasticsearchUrl = BenchOutput.env("ELASTICSEARCH_URL", "http://127.0.0.1:39200");
 
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -173,7 +169,7 @@ public final class AlertLatencyBenchmark {
 	}
 
 	private void run() throws Exception {
-		String loadBefore = loadAverage();
+		String loadBefore = BenchOutput.loadAverage();
 		Instant started = Instant.now();
 		Elastic elastic = new Elastic(this.elasticsearchUrl);
 		infraPid("kafka", Path.of("..", ".local", "bench", "kafka", "kafka.pid"));
@@ -188,7 +184,7 @@ public final class AlertLatencyBenchmark {
 		try (KafkaProducer<String, String> producer = producer()) {
 			this.search = ServiceJvm.start("search-service", 38080, environment);
 			this.search.awaitReady(Duration.ofMinutes(4));
-			log("search-service ready in %.1f s", (System.nanoTime() - starting) / 1e9);
+			BenchOutput.log("search-service ready in %.1f s", (System.nanoTime() - starting) / 1e9);
 			Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sampleHeap);
 			subscribe(intArg("subscriptions"));
 			List<Double> rates = new ArrayList<>();
@@ -200,7 +196,7 @@ public final class AlertLatencyBenchmark {
 			// the last subscriptions
 			Phase warmup = offer(producer, rates.get(0), intArg("warmup"));
 			awaitQuiet(warmup);
-			log("warm-up: %d articles, %d of %d alerts", warmup.articles.size(), received(warmup).size(),
+			BenchOutput.log("warm-up: %d articles, %d of %d alerts", warmup.articles.size(), received(warmup).size(),
 					warmup.articles.size() * this.fanout);
 			for (double rate : rates) {
 				measure(producer, elastic, rate);
@@ -215,13 +211,13 @@ public final class AlertLatencyBenchmark {
 				this.search.close();
 			}
 		}
-		String report = report(started, loadBefore, loadAverage());
+		String report = report(started, loadBefore, BenchOutput.loadAverage());
 		System.out.println(report);
 		Path file = Path.of("target", "bench", "alert-latency.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report);
 		if (Boolean.parseBoolean(this.args.get("docs"))) {
-			writeDocs(report);
+			BenchOutput.writeDocs("alert latency", report);
 		}
 	}
 
@@ -236,13 +232,13 @@ public final class AlertLatencyBenchmark {
 	}
 
 	private void measure(KafkaProducer<String, String> producer, Elastic elastic, double rate) throws Exception {
-		String loadStart = loadAverage();
+		String loadStart = BenchOutput.loadAverage();
 		Usage usage = new Usage();
 		Phase phase = offer(producer, rate, intArg("seconds"));
 		double sendSeconds = (System.nanoTime() - phase.startNanos) / 1e9;
 		awaitQuiet(phase);
 		String cpu = usage.end();
-		String loadEnd = loadAverage();
+		String loadEnd = BenchOutput.loadAverage();
 		Map<String, Long> received = received(phase);
 		List<Long> latencies = new ArrayList<>();
 		int unexpected = 0;
@@ -263,7 +259,7 @@ public final class AlertLatencyBenchmark {
 				verdict(p99 >= 0 && p99 <= 1000 && latencies.size() == expected, p99 / 1000.0)));
 		this.resources.add("| %.0f/s | %s | %s → %s |".formatted(rate, cpu, loadStart, loadEnd));
 		stages(elastic, rate, phase, received);
-		log("rate %.0f/s: %d articles, %d of %d alerts, p50 %d ms, p99 %d ms", rate, phase.articles.size(),
+		BenchOutput.log("rate %.0f/s: %d articles, %d of %d alerts, p50 %d ms, p99 %d ms", rate, phase.articles.size(),
 				latencies.size(), expected, Visibility.quantile(latencies, 0.5), p99);
 	}
 
@@ -532,7 +528,7 @@ public final class AlertLatencyBenchmark {
 		finally {
 			executor.shutdown();
 		}
-		log("%d subscriptions (%d matching) created in %.1f s", count, this.matching,
+		BenchOutput.log("%d subscriptions (%d matching) created in %.1f s", count, this.matching,
 				(System.nanoTime() - start) / 1e9);
 	}
 
@@ -630,36 +626,6 @@ public final class AlertLatencyBenchmark {
 		this.resources.forEach((row) -> out.append(row).append('\n'));
 		this.notes.forEach((note) -> out.append('\n').append(note).append('\n'));
 		return out.toString();
-	}
-
-	private static void writeDocs(String report) throws IOException {
-		Path docs = Path.of("..", "docs", "performance.md");
-		String text = Files.readString(docs);
-		int from = text.indexOf(BEGIN);
-		int to = text.indexOf(END);
-		if (from < 0 || to < from) {
-			throw new IllegalStateException(docs + " has no alert latency results markers");
-		}
-		Files.writeString(docs, text.substring(0, from + BEGIN.length()) + "\n" + report + text.substring(to));
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return parts[0] + " " + parts[1] + " " + parts[2];
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
-	private static void log(String format, Object... values) {
-		System.out.println("[bench " + Instant.now() + "] " + String.format(Locale.ROOT, format, values));
 	}
 
 }

@@ -73,9 +73,9 @@ public final class EndToEndBenchmark {
 
 	private final Map<String, String> args;
 
-	private final String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:39092");
+	private final String kafka = BenchOutput.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:39092");
 
-	private final String elasticsearchUrl = env("ELASTICSEARCH_URL", "http://127.0.0.1:39200");
+	private final String elasticsearchUrl = BenchOutput.env("ELASTICSEARCH_URL", "http://127.0.0.1:39200");
 
 	private final String run = Long.toString(System.currentTimeMillis(), 36);
 
@@ -132,7 +132,7 @@ public final class EndToEndBenchmark {
 	}
 
 	private void run() throws Exception {
-		String loadBefore = loadAverage();
+		String loadBefore = BenchOutput.loadAverage();
 		Instant started = Instant.now();
 		Elastic elastic = new Elastic(this.elasticsearchUrl);
 		infraPid("kafka", Path.of("..", ".local", "bench", "kafka", "kafka.pid"));
@@ -152,7 +152,7 @@ public final class EndToEndBenchmark {
 			for (ServiceJvm service : this.services.values()) {
 				service.awaitReady(Duration.ofMinutes(4));
 			}
-			log("services ready in %.1f s", (System.nanoTime() - starting) / 1e9);
+			BenchOutput.log("services ready in %.1f s", (System.nanoTime() - starting) / 1e9);
 			Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sampleHeaps);
 			List<String> feedIds = register(farm, intArg("feeds"));
 			this.webhooks = new WebhookReceiver();
@@ -170,13 +170,13 @@ public final class EndToEndBenchmark {
 				service.close();
 			}
 		}
-		String report = report(started, loadBefore, loadAverage());
+		String report = report(started, loadBefore, BenchOutput.loadAverage());
 		System.out.println(report);
 		Path file = Path.of("target", "bench", "end-to-end.md");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, report);
 		if (Boolean.parseBoolean(this.args.get("docs"))) {
-			writeDocs(report);
+			BenchOutput.writeDocs("end-to-end", report);
 		}
 	}
 
@@ -188,8 +188,8 @@ public final class EndToEndBenchmark {
 			pump.startPaced(pollsPerSecond);
 			Thread.sleep(intArg("warmup") * 1000L);
 			pump.stop();
-			log("warm-up done: %d polls, %d failed, %d articles searchable", pump.succeeded(), pump.failed(),
-					elastic.count());
+			BenchOutput.log("warm-up done: %d polls, %d failed, %d articles searchable", pump.succeeded(),
+					pump.failed(), elastic.count());
 			latencyPhase(farm, elastic, pump, pollsPerSecond);
 			throughputPhase(farm, elastic, pump);
 		}
@@ -217,8 +217,8 @@ public final class EndToEndBenchmark {
 			Thread.sleep(5000);
 			usage.end("fixed rate");
 			webhookLatency(visibility.fetchedAt());
-			log("latency phase: %d articles seen, p50 %d ms, p99 %d ms", visibility.count(), visibility.quantile(0.5),
-					visibility.quantile(0.99));
+			BenchOutput.log("latency phase: %d articles seen, p50 %d ms, p99 %d ms", visibility.count(),
+					visibility.quantile(0.5), visibility.quantile(0.99));
 			row("Offered at a fixed rate (items served / distinct stories)",
 					"%.0f items/s, %.0f stories/s (%d polls, %d skipped)".formatted(offered, distinct,
 							pump.succeeded() - polls, pump.skipped() - skipped),
@@ -313,7 +313,7 @@ public final class EndToEndBenchmark {
 		finally {
 			executor.shutdown();
 		}
-		log("%d subscriptions (%d following a feed) created in %.1f s", count, matching,
+		BenchOutput.log("%d subscriptions (%d following a feed) created in %.1f s", count, matching,
 				(System.nanoTime() - start) / 1e9);
 	}
 
@@ -332,7 +332,7 @@ public final class EndToEndBenchmark {
 			usage.end("as fast as possible");
 			double span = (visibility.lastNewMs() - from) / 1000.0;
 			this.e2eRate = visibility.count() / span;
-			log("throughput phase: %d articles in %.1f s", visibility.count(), span);
+			BenchOutput.log("throughput phase: %d articles in %.1f s", visibility.count(), span);
 			row("Fetch → searchable, as fast as ingest polls",
 					"%.0f articles/s (%d articles in %.1f s; %.0f items/s served)".formatted(this.e2eRate,
 							visibility.count(), span, offered),
@@ -395,7 +395,7 @@ public final class EndToEndBenchmark {
 		double produceRate = size / produceSeconds;
 		row("Raw Kafka producer, same broker (acks=all, idempotent, ~%.1f KB records)".formatted(bytes / 1024.0 / size),
 				"%.0f records/s (%d in %.1f s)".formatted(produceRate, size, produceSeconds), "", "");
-		log("backlog of %d published in %.1f s; draining", size, produceSeconds);
+		BenchOutput.log("backlog of %d published in %.1f s; draining", size, produceSeconds);
 		long deadline = start + intArg("backlogTimeout") * 1_000_000_000L;
 		long count = before;
 		while (System.nanoTime() < deadline && count < before + size) {
@@ -448,7 +448,7 @@ public final class EndToEndBenchmark {
 			for (Future<String> id : ids) {
 				result.add(id.get());
 			}
-			log("%d feeds registered in %.1f s", feeds, (System.nanoTime() - start) / 1e9);
+			BenchOutput.log("%d feeds registered in %.1f s", feeds, (System.nanoTime() - start) / 1e9);
 			return result;
 		}
 		finally {
@@ -538,38 +538,6 @@ public final class EndToEndBenchmark {
 			.forEach((line) -> out.append(line).append('\n'));
 		this.notes.forEach((note) -> out.append("\n").append(note).append('\n'));
 		return out.toString();
-	}
-
-	private static void writeDocs(String report) throws IOException {
-		Path docs = Path.of("..", "docs", "performance.md");
-		String text = Files.readString(docs);
-		String begin = "<!-- end-to-end results: begin -->";
-		String end = "<!-- end-to-end results: end -->";
-		int from = text.indexOf(begin);
-		int to = text.indexOf(end);
-		if (from < 0 || to < from) {
-			throw new IllegalStateException(docs + " has no end-to-end results markers");
-		}
-		Files.writeString(docs, text.substring(0, from + begin.length()) + "\n" + report + text.substring(to));
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return parts[0] + " " + parts[1] + " " + parts[2];
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
-	private static void log(String format, Object... values) {
-		System.out.println("[bench " + Instant.now() + "] " + String.format(Locale.ROOT, format, values));
 	}
 
 }
