@@ -1,9 +1,6 @@
 package dev.newsmon.system.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -97,8 +90,6 @@ public final class AlertLatencyBenchmark {
 	private static final String API_KEY = "bench-" + UUID.randomUUID();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Map<String, String> args;
 
@@ -489,44 +480,15 @@ public final class AlertLatencyBenchmark {
 
 	private void subscribe(int count) throws Exception {
 		long start = System.nanoTime();
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int number = i;
-				String payload = json.writeValueAsString(subscription(i));
-				answers.add(executor.submit(() -> {
-					HttpResponse<String> response = http
-						.send(HttpRequest.newBuilder(this.search.uri("/api/subscriptions"))
-							.header("Authorization", "Bearer " + API_KEY)
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString(payload))
-							.build(), HttpResponse.BodyHandlers.ofString());
-					if (response.statusCode() != 201) {
-						throw new IllegalStateException(
-								"subscribing: " + response.statusCode() + " " + response.body());
-					}
-					this.subscriptionNumbers.put(json.readTree(response.body()).path("id").asString(), number);
-					return response.statusCode();
-				}));
-			}
-			int failed = 0;
-			for (Future<Integer> answer : answers) {
-				try {
-					answer.get();
-				}
-				catch (ExecutionException ex) {
-					if (failed++ == 0) {
-						this.notes.add("subscriptions refused, the first: " + ex.getCause().getMessage());
-					}
-				}
-			}
-			if (failed > 0) {
-				this.notes.add(failed + " of " + count + " subscriptions refused");
-			}
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			bodies.add(subscription(i));
 		}
-		finally {
-			executor.shutdown();
+		List<String> ids = BenchSubscriptions.create(this.search, API_KEY, bodies, this.notes);
+		for (int i = 0; i < ids.size(); i++) {
+			if (ids.get(i) != null) {
+				this.subscriptionNumbers.put(ids.get(i), i);
+			}
 		}
 		BenchOutput.log("%d subscriptions (%d matching) created in %.1f s", count, this.matching,
 				(System.nanoTime() - start) / 1e9);

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -262,57 +261,25 @@ public final class EndToEndBenchmark {
 			return;
 		}
 		long start = System.nanoTime();
-		ServiceJvm search = this.services.get("search-service");
 		int matching = count * intArg("matchingPercent") / 100;
-		ExecutorService executor = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Integer>> answers = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("name", "Benchmark subscription " + i);
-				if (i < matching) {
-					// spread over all the feeds: the pump polls them in order, so
-					// followed
-					// feeds bunched at the start would be polled in some phases only
-					int feed = (int) ((long) i * this.feedNames.size() / matching);
-					body.put("sources", List.of(this.feedNames.get(feed)));
-				}
-				else {
-					body.put("query", ABSENT.get(i % ABSENT.size()));
-				}
-				body.put("channel", Map.of("type", "webhook", "url", this.webhooks.url()));
-				String payload = json.writeValueAsString(body);
-				answers.add(executor.submit(() -> {
-					HttpResponse<String> response = http.send(HttpRequest.newBuilder(search.uri("/api/subscriptions"))
-						.header("Authorization", "Bearer " + API_KEY)
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString(payload))
-						.build(), HttpResponse.BodyHandlers.ofString());
-					if (response.statusCode() != 201) {
-						throw new IllegalStateException(
-								"subscribing: " + response.statusCode() + " " + response.body());
-					}
-					return response.statusCode();
-				}));
+		List<Map<String, Object>> bodies = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("name", "Benchmark subscription " + i);
+			if (i < matching) {
+				// spread over all the feeds: the pump polls them in order, so followed
+				// feeds
+				// bunched at the start would be polled in some phases only
+				int feed = (int) ((long) i * this.feedNames.size() / matching);
+				body.put("sources", List.of(this.feedNames.get(feed)));
 			}
-			int failed = 0;
-			for (Future<Integer> answer : answers) {
-				try {
-					answer.get();
-				}
-				catch (ExecutionException ex) {
-					if (failed++ == 0) {
-						this.notes.add("subscriptions refused, the first: " + ex.getCause().getMessage());
-					}
-				}
+			else {
+				body.put("query", ABSENT.get(i % ABSENT.size()));
 			}
-			if (failed > 0) {
-				this.notes.add(failed + " of " + count + " subscriptions refused");
-			}
+			body.put("channel", Map.of("type", "webhook", "url", this.webhooks.url()));
+			bodies.add(body);
 		}
-		finally {
-			executor.shutdown();
-		}
+		BenchSubscriptions.create(this.services.get("search-service"), API_KEY, bodies, this.notes);
 		BenchOutput.log("%d subscriptions (%d following a feed) created in %.1f s", count, matching,
 				(System.nanoTime() - start) / 1e9);
 	}
