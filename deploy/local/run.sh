@@ -56,7 +56,7 @@ fi
 needs_build=false
 for s in "${services[@]}"; do
 	jar=$(jar_of "$s")
-	if [ ! -f "$jar" ] || [ -n "$(find "$s" news-events pom.xml -newer "$jar" -not -path '*/target/*' -type f -print -quit)" ]; then
+	if [ ! -f "$jar" ] || [ -n "$(find "$s" news-events web-problems pom.xml -newer "$jar" -not -path '*/target/*' -type f -print -quit)" ]; then
 		needs_build=true
 	fi
 done

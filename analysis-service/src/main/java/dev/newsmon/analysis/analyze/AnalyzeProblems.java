@@ -2,7 +2,7 @@ package dev.newsmon.analysis.analyze;
 
 import java.util.List;
 
-import dev.newsmon.analysis.problem.UnreadableJson;
+import dev.newsmon.problem.UnreadableJson;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;

@@ -1,5 +1,7 @@
 package dev.newsmon.ingest.problem;
 
+import dev.newsmon.problem.UnreadableJson;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;

@@ -1,16 +1,15 @@
 package dev.newsmon.ingest.problem;
 
-import tools.jackson.databind.DeserializationFeature;
+import dev.newsmon.problem.StrictJson;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
  * Request bodies of the API are read strictly: an unknown field or trailing content is a
- * 400 (issue 9), not silently ignored. Only the server's JSON converter is strict; the
+ * 400, not silently ignored. Only the server's JSON converter is strict; the
  * application's {@link JsonMapper}, which also reads the feed registry's Kafka records,
  * keeps ignoring unknown fields so that records of a newer replica stay readable.
  */
@@ -20,13 +19,7 @@ class StrictJsonBodies {
 	@Bean
 	ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper jsonMapper) {
 		// runs after Boot's own customizer (order 0), so this converter takes its place
-		return (builder) -> builder.withJsonConverter(converter(jsonMapper));
-	}
-
-	static JacksonJsonHttpMessageConverter converter(JsonMapper jsonMapper) {
-		return new JacksonJsonHttpMessageConverter(jsonMapper.rebuild()
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.build());
+		return (builder) -> builder.withJsonConverter(StrictJson.converter(jsonMapper));
 	}
 
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.newsmon.search.alert.matching.SubscriptionQuery;
 import dev.newsmon.search.cjk.CjkTokenizer;
-import dev.newsmon.search.problem.UnreadableJson;
+import dev.newsmon.problem.UnreadableJson;
 import dev.newsmon.search.query.TopicTaxonomy;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;

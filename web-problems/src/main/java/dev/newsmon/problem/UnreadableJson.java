@@ -1,4 +1,4 @@
-package dev.newsmon.ingest.problem;
+package dev.newsmon.problem;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -22,10 +22,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * The problem for a JSON request body that cannot be read: an unknown field, a value of
  * the wrong type, malformed JSON or no body at all, each a 400 that names the field at
- * fault (issue 9). Nothing of the body is quoted but field names, cut short, so a huge or
- * hostile body is never echoed.
+ * fault. Nothing of the body is quoted but field names, cut short, so a huge or hostile
+ * body is never echoed.
  */
-final class UnreadableJson {
+public final class UnreadableJson {
 
 	static final URI TYPE = URI.create("https://newsmon.dev/problems/invalid-body");
 
@@ -36,7 +36,7 @@ final class UnreadableJson {
 	private UnreadableJson() {
 	}
 
-	static ProblemDetail problem(HttpMessageNotReadableException ex) {
+	public static ProblemDetail problem(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
 		String field = field(cause);
 		String detail;
@@ -61,7 +61,7 @@ final class UnreadableJson {
 	 * @param cause why the body could not be read
 	 * @return the path, or {@code null} when the body as a whole is at fault
 	 */
-	static String field(Throwable cause) {
+	public static String field(Throwable cause) {
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return path(unknown, unknown.getPropertyName());
 		}
@@ -81,7 +81,7 @@ final class UnreadableJson {
 	 * @param cause why the body could not be read
 	 * @return the reason, to follow the field or "the body"
 	 */
-	static String reason(Throwable cause) {
+	public static String reason(Throwable cause) {
 		if (cause instanceof UnrecognizedPropertyException) {
 			return "is not a known field";
 		}

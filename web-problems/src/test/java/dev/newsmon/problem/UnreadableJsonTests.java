@@ -1,4 +1,4 @@
-package dev.newsmon.analysis.problem;
+package dev.newsmon.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class UnreadableJsonTests {
 
-	private final JacksonJsonHttpMessageConverter converter = StrictJsonBodies.converter(JsonMapper.builder().build());
+	private final JacksonJsonHttpMessageConverter converter = StrictJson.converter(JsonMapper.builder().build());
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', nullValues = "-",
