@@ -18,12 +18,35 @@ import java.util.List;
  * @param simhash a 64-bit SimHash of the text, for near-duplicate detection
  * @param clusterId the id of the story the article belongs to
  * @param analyzedAt when analysis-service analysed it
+ * @param cjkWords the Japanese and Korean words of the text as analysis-service segmented
+ * them, so that search-service need not segment the text again; {@code null} when the
+ * writer did not say (records written before the field existed), and a reader that does
+ * not know the {@link CjkWords#segmenter() segmenter} segments the text itself
  */
 public record ArticleAnalyzed(int schemaVersion, ArticleFetched article, String language, List<TopicTag> topics,
-		List<Entity> entities, long simhash, String clusterId, Instant analyzedAt) {
+		List<Entity> entities, long simhash, String clusterId, Instant analyzedAt, CjkWords cjkWords) {
 
-	/** The schema version that this code writes. */
+	/**
+	 * The schema version that this code writes. Version 1 gained the optional
+	 * {@code cjkWords}; readers of version 1 ignore fields they do not know.
+	 */
 	public static final int SCHEMA_VERSION = 1;
+
+	/**
+	 * A record without segmented words.
+	 * @param schemaVersion the version of the record's shape
+	 * @param article the fetched article
+	 * @param language the detected language
+	 * @param topics the topics
+	 * @param entities the entities
+	 * @param simhash the SimHash of the text
+	 * @param clusterId the story
+	 * @param analyzedAt when it was analysed
+	 */
+	public ArticleAnalyzed(int schemaVersion, ArticleFetched article, String language, List<TopicTag> topics,
+			List<Entity> entities, long simhash, String clusterId, Instant analyzedAt) {
+		this(schemaVersion, article, language, topics, entities, simhash, clusterId, analyzedAt, null);
+	}
 
 	/**
 	 * A topic of the taxonomy, with why the article got it.
@@ -57,6 +80,34 @@ public record ArticleAnalyzed(int schemaVersion, ArticleFetched article, String 
 	 * @param name the canonical English name
 	 */
 	public record Entity(String id, String type, String name) {
+
+	}
+
+	/**
+	 * The words of the title, summary and body of an article in the order they are
+	 * written, lower-cased and joined by single spaces, as one segmenter splits them.
+	 * <p>
+	 * Segmenter {@value #SEGMENTER} means: a section is split by Lucene's
+	 * {@code JapaneseAnalyzer} (kuromoji, search mode, its default stop words and stop
+	 * tags, parts only: a compound that spans its parts is left out) or by its
+	 * {@code KoreanAnalyzer} (nori, compounds discarded, the default stop tags except
+	 * determiners {@code MM} and prefixes {@code XPN}, no user dictionary). A section
+	 * written in the article's language ({@code ja}: Han or kana; {@code ko}: Hangul)
+	 * goes to that language's analyser; any other section goes to nori if it has Hangul,
+	 * to kuromoji if it has Han or kana, and has no words otherwise. The summary has no
+	 * words when the body contains it. The examples in
+	 * {@code dev/newsmon/events/cjk-words.jsonl} of this module are part of the contract.
+	 *
+	 * @param segmenter the segmenter's name and version, {@value #SEGMENTER} when written
+	 * by this code
+	 * @param title the words of the title, possibly empty
+	 * @param summary the words of the summary, possibly empty
+	 * @param body the words of the body, possibly empty
+	 */
+	public record CjkWords(String segmenter, String title, String summary, String body) {
+
+		/** The segmenter described above. */
+		public static final String SEGMENTER = "lucene-kuromoji-nori/1";
 
 	}
 

@@ -2,6 +2,7 @@ package dev.newsmon.analysis.analyze;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import dev.newsmon.analysis.language.LanguageDetection;
 import dev.newsmon.analysis.story.SimHash;
@@ -45,19 +46,53 @@ public class ArticleAnalyzer {
 	 * @return the analysis
 	 */
 	public Analysis analyze(String title, String summary, String body, String languageHint) {
-		String safeTitle = (title != null) ? title : "";
-		String safeBody = (body != null) ? body : "";
-		// feeds often repeat the summary as the start of the body: count it once
-		String safeSummary = (summary == null || safeBody.contains(summary.strip())) ? "" : summary;
-		String all = String.join("\n", safeTitle, safeSummary, safeBody);
+		return analyzeText(title, summary, body, languageHint).analysis();
+	}
+
+	private Result analyzeText(String title, String summary, String body, String languageHint) {
+		Sections sections = Sections.of(title, summary, body);
+		String all = String.join("\n", sections.title(), sections.summary(), sections.body());
 		String language = this.languages.detect(all.substring(0, Math.min(all.length(), LANGUAGE_SAMPLE)),
 				languageHint);
-		Tags tags = this.tagger.analyse(safeTitle, safeSummary, safeBody);
+		Tags tags = this.tagger.analyse(sections.title(), sections.summary(), sections.body());
 		List<ArticleAnalyzed.Entity> entities = tags.entities()
 			.stream()
 			.map((entity) -> new ArticleAnalyzed.Entity(entity.id(), entity.type(), entity.name()))
 			.toList();
-		return new Analysis(language, tags.topics(), entities, SimHash.of(all));
+		return new Result(new Analysis(language, tags.topics(), entities, SimHash.of(all)),
+				cjkWords(tags.cjkWords(), language));
+	}
+
+	/**
+	 * The words of an article in a known language, as {@link #analyze(ArticleFetched)}
+	 * sends them.
+	 * @param title the title
+	 * @param summary the summary, possibly {@code null}
+	 * @param body the body, possibly {@code null}
+	 * @param language the article's language
+	 * @return the words
+	 */
+	ArticleAnalyzed.CjkWords cjkWords(String title, String summary, String body, String language) {
+		Sections sections = Sections.of(title, summary, body);
+		return cjkWords(this.tagger.analyse(sections.title(), sections.summary(), sections.body()).cjkWords(),
+				language);
+	}
+
+	/**
+	 * The words of each section as the event contract's segmenter has them: the section's
+	 * words in the article's language when it is Japanese or Korean and the section is
+	 * written in its script, else the Korean words, else the Japanese ones.
+	 */
+	private static ArticleAnalyzed.CjkWords cjkWords(Map<String, String> words, String language) {
+		String[] sections = new String[3];
+		int i = 0;
+		for (String section : List.of("title", "summary", "body")) {
+			String own = ("ja".equals(language) || "ko".equals(language)) ? words.get(section + "_" + language) : null;
+			String korean = words.get(section + "_ko");
+			String japanese = words.get(section + "_ja");
+			sections[i++] = (own != null) ? own : (korean != null) ? korean : (japanese != null) ? japanese : "";
+		}
+		return new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, sections[0], sections[1], sections[2]);
 	}
 
 	/**
@@ -66,7 +101,8 @@ public class ArticleAnalyzer {
 	 * @return the event that reports the analysis
 	 */
 	public ArticleAnalyzed analyze(ArticleFetched article) {
-		Analysis analysis = analyze(article.title(), article.summary(), article.body(), article.languageHint());
+		Result result = analyzeText(article.title(), article.summary(), article.body(), article.languageHint());
+		Analysis analysis = result.analysis();
 		String clusterId = this.stories.clusterOf(article.articleId(), analysis.simhash());
 		List<ArticleAnalyzed.TopicTag> topics = analysis.topics()
 			.stream()
@@ -77,7 +113,26 @@ public class ArticleAnalyzer {
 						.toList()))
 			.toList();
 		return new ArticleAnalyzed(ArticleAnalyzed.SCHEMA_VERSION, article, analysis.language(), topics,
-				analysis.entities(), analysis.simhash(), clusterId, this.clock.instant());
+				analysis.entities(), analysis.simhash(), clusterId, this.clock.instant(), result.cjkWords());
+	}
+
+	private record Result(Analysis analysis, ArticleAnalyzed.CjkWords cjkWords) {
+
+	}
+
+	/**
+	 * The sections of an article as they are analysed: never {@code null}, and no summary
+	 * when the body repeats it (feeds often start the body with the summary: count it
+	 * once).
+	 */
+	private record Sections(String title, String summary, String body) {
+
+		static Sections of(String title, String summary, String body) {
+			String safeBody = (body != null) ? body : "";
+			String safeSummary = (summary == null || safeBody.contains(summary.strip())) ? "" : summary;
+			return new Sections((title != null) ? title : "", safeSummary, safeBody);
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
@@ -208,20 +210,37 @@ final class AnalysedArticle {
 
 		private int size;
 
+		// the words of a Japanese or Korean field as the event contract segments them
+		private final StringBuilder words;
+
 		// token indexes of each term, in order, padded with -1
 		private final Map<String, int[]> occurrences = new HashMap<>();
 
+		private FieldTokens(boolean keepWords) {
+			this.words = keepWords ? new StringBuilder() : null;
+		}
+
 		static FieldTokens analyse(Analyzer analyzer, String field, String text) {
-			FieldTokens tokens = new FieldTokens();
+			FieldTokens tokens = new FieldTokens(TextAnalyzers.isCjk(field));
 			try (TokenStream stream = analyzer.tokenStream(field, text)) {
 				CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 				PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+				PositionLengthAttribute length = stream.addAttribute(PositionLengthAttribute.class);
 				OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
 				stream.reset();
 				int position = -1;
 				while (stream.incrementToken()) {
 					position += increment.getPositionIncrement();
-					tokens.add(term.toString(), position, offset.startOffset(), offset.endOffset());
+					String word = term.toString();
+					tokens.add(word, position, offset.startOffset(), offset.endOffset());
+					// the contract's words are the parts, never a compound that spans
+					// them
+					if (tokens.words != null && length.getPositionLength() == 1) {
+						if (!tokens.words.isEmpty()) {
+							tokens.words.append(' ');
+						}
+						tokens.words.append(word.toLowerCase(Locale.ROOT));
+					}
 				}
 				stream.end();
 			}
@@ -295,6 +314,15 @@ final class AnalysedArticle {
 
 		Set<String> terms() {
 			return this.occurrences.keySet();
+		}
+
+		/**
+		 * The words of a Japanese or Korean field, lower-cased and joined by spaces, as
+		 * segmenter {@code lucene-kuromoji-nori/1} of the event contract has them.
+		 * @return the words, or {@code null} for a field of another language
+		 */
+		String words() {
+			return (this.words != null) ? this.words.toString() : null;
 		}
 
 	}

@@ -1,6 +1,9 @@
 package dev.newsmon.analysis.tagging;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.newsmon.events.ArticleAnalyzed;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
@@ -22,6 +26,7 @@ import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
 import org.apache.lucene.analysis.ko.POS;
+import org.apache.lucene.analysis.ko.dict.UserDictionary;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -48,10 +53,12 @@ final class TextAnalyzers {
 		analyzers.put("en", new EnglishAnalyzer());
 		analyzers.put("ja", new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.SEARCH,
 				JapaneseAnalyzer.getDefaultStopSet(), JapaneseAnalyzer.getDefaultStopTags()));
-		// determiners and prefixes stay: the defaults drop the 한 of 한일 and the 오 of 오커스
+		// determiners and prefixes stay: the defaults drop the 한 of 한·일 and the 오 of 오커스;
+		// the user dictionary of the event contract keeps 한일, 한미, 남북 whole
 		Set<POS.Tag> koreanStopTags = EnumSet.copyOf(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
 		koreanStopTags.removeAll(EnumSet.of(POS.Tag.MM, POS.Tag.XPN));
-		analyzers.put("ko", new KoreanAnalyzer(null, KoreanTokenizer.DecompoundMode.DISCARD, koreanStopTags, false));
+		analyzers.put("ko", new KoreanAnalyzer(koreanUserDictionary(), KoreanTokenizer.DecompoundMode.DISCARD,
+				koreanStopTags, false));
 		this.byLanguage = Map.copyOf(analyzers);
 		Map<String, Analyzer> fields = new LinkedHashMap<>();
 		for (String section : SECTIONS) {
@@ -64,6 +71,25 @@ final class TextAnalyzers {
 
 	static String field(String section, String language) {
 		return section + "_" + language;
+	}
+
+	/**
+	 * Whether a field holds Japanese or Korean words.
+	 * @param field the field, such as {@code body_ja}
+	 * @return {@code true} for the Japanese and Korean fields
+	 */
+	static boolean isCjk(String field) {
+		return field.endsWith("_ja") || field.endsWith("_ko");
+	}
+
+	private static UserDictionary koreanUserDictionary() {
+		try (Reader reader = new InputStreamReader(
+				ArticleAnalyzed.class.getResourceAsStream("nori-user-dictionary.txt"), StandardCharsets.UTF_8)) {
+			return UserDictionary.open(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static String section(String field) {

@@ -189,8 +189,15 @@ public final class TopicTagger implements AutoCloseable {
 		sections.put("body", (body != null) ? body : "");
 		Map<String, String> fields = fields(sections);
 		AnalysedArticle article = AnalysedArticle.analyse(this.analyzers.perField(), fields);
+		Map<String, String> cjkWords = new HashMap<>();
+		for (String field : fields.keySet()) {
+			if (TextAnalyzers.isCjk(field)) {
+				AnalysedArticle.FieldTokens tokens = article.fields().get(field);
+				cjkWords.put(field, (tokens != null) ? tokens.words() : "");
+			}
+		}
 		if (article.isEmpty()) {
-			return new Tags(List.of(), List.of());
+			return new Tags(List.of(), List.of(), cjkWords);
 		}
 		Map<String, Map<String, List<AnalysedArticle.Hit>>> matches = this.index.match(article);
 		Map<String, Map<String, Map<String, List<AnalysedArticle.Hit>>>> byRule = new TreeMap<>();
@@ -221,7 +228,7 @@ public final class TopicTagger implements AutoCloseable {
 			return rule != null && rule.rule().yieldTo().stream().anyMatch(given::contains);
 		});
 		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
-		return new Tags(topics, entities(entityMatches));
+		return new Tags(topics, entities(entityMatches), cjkWords);
 	}
 
 	/**

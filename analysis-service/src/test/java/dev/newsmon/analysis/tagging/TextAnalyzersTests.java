@@ -31,7 +31,10 @@ class TextAnalyzersTests {
 
 	@Test
 	void koreanDeterminersStaySoAbbreviationsKeepTheirMeaning() {
-		assertThat(terms("ko", "한일")).containsExactly("한", "일");
+		assertThat(terms("ko", "한·일")).containsExactly("한", "일");
+		// the contract's user dictionary keeps the domain's compounds whole
+		assertThat(terms("ko", "한일")).containsExactly("한일");
+		assertThat(terms("ko", "남북")).containsExactly("남북");
 	}
 
 	@Test

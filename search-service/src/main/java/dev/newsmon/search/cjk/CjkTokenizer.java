@@ -6,8 +6,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import dev.newsmon.events.ArticleAnalyzed;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,41 +19,71 @@ import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.ko.dict.UserDictionary;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /**
- * Splits Japanese text into words with Kuromoji and Korean text with Nori. Documents and
- * queries go through the same analyzers, so that the whitespace-separated tokens stored
- * in Elasticsearch match the tokens of a query. Thread-safe: Lucene analyzers keep their
- * per-thread state themselves.
+ * Splits Japanese text into words with Kuromoji and Korean text with Nori, as segmenter
+ * {@value ArticleAnalyzed.CjkWords#SEGMENTER} of the event contract does
+ * (analysis-service segments articles the same way and sends the words along). Documents
+ * and queries go through the same analyzers, so that the whitespace-separated tokens
+ * stored in Elasticsearch match the tokens of a query. Thread-safe: Lucene analyzers keep
+ * their per-thread state themselves.
  */
 public final class CjkTokenizer {
 
 	private final Analyzer japanese = new JapaneseAnalyzer();
 
 	private final Analyzer korean = new KoreanAnalyzer(koreanUserDictionary(), KoreanTokenizer.DecompoundMode.DISCARD,
-			KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS, false);
+			koreanStopTags(), false);
 
 	/**
-	 * Tokenises the text of an article written in the given language.
+	 * The words of an article's title, summary and body, as the contract's segmenter
+	 * splits them.
+	 * @param title the title
+	 * @param summary the summary, possibly {@code null}
+	 * @param body the body, possibly {@code null}
+	 * @param language the article's language (ISO 639-1)
+	 * @return the words of the three sections
+	 */
+	public ArticleAnalyzed.CjkWords words(String title, String summary, String body, String language) {
+		String safeBody = (body != null) ? body : "";
+		// the summary counts only when the body does not repeat it
+		String safeSummary = (summary == null || safeBody.contains(summary.strip())) ? "" : summary;
+		return new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, sectionWords(title, language),
+				sectionWords(safeSummary, language), sectionWords(safeBody, language));
+	}
+
+	private String sectionWords(String text, String language) {
+		return String.join(" ", tokenize(text, language));
+	}
+
+	/**
+	 * Tokenises one section of an article written in the given language: a section in the
+	 * article's language ({@code ja}: Han or kana, {@code ko}: Hangul) goes to that
+	 * language's analyzer, any other to Nori if it has Hangul, else to Kuromoji if it has
+	 * Han or kana.
 	 * @param text the text
-	 * @param language the article's language (ISO 639-1); {@code ja} and {@code ko} are
-	 * segmented, other languages are segmented only when their text is written in a CJK
-	 * script
-	 * @return the lower-case words, in order; empty when the text is not Japanese or
-	 * Korean
+	 * @param language the article's language (ISO 639-1)
+	 * @return the lower-case words, in order; empty when the text has no CJK characters
 	 */
 	public List<String> tokenize(String text, String language) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		Script script = switch (language == null ? "" : language) {
-			case "ja" -> Script.JAPANESE;
-			case "ko" -> Script.KOREAN;
-			default -> Script.of(text);
-		};
+		Scripts scripts = Scripts.of(text);
+		Script script;
+		if ("ja".equals(language) && scripts.hanOrKana()) {
+			script = Script.JAPANESE;
+		}
+		else if ("ko".equals(language) && scripts.hangul()) {
+			script = Script.KOREAN;
+		}
+		else {
+			script = scripts.script();
+		}
 		return tokenize(text, script);
 	}
 
@@ -63,7 +97,7 @@ public final class CjkTokenizer {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
-		return tokenize(text, Script.of(text));
+		return tokenize(text, Scripts.of(text).script());
 	}
 
 	/**
@@ -76,7 +110,7 @@ public final class CjkTokenizer {
 		if (term == null || term.isBlank()) {
 			return List.of();
 		}
-		return tokenize(term, Script.of(query));
+		return tokenize(term, Scripts.of(query).script());
 	}
 
 	/**
@@ -85,7 +119,7 @@ public final class CjkTokenizer {
 	 * @return {@code true} when it does
 	 */
 	public static boolean containsCjk(String text) {
-		return Script.of(text) != Script.OTHER;
+		return Scripts.of(text).script() != Script.OTHER;
 	}
 
 	private List<String> tokenize(String text, Script script) {
@@ -120,7 +154,7 @@ public final class CjkTokenizer {
 
 	private static UserDictionary koreanUserDictionary() {
 		try (Reader reader = new InputStreamReader(
-				CjkTokenizer.class.getResourceAsStream("/cjk/nori-user-dictionary.txt"), StandardCharsets.UTF_8)) {
+				ArticleAnalyzed.class.getResourceAsStream("nori-user-dictionary.txt"), StandardCharsets.UTF_8)) {
 			return UserDictionary.open(reader);
 		}
 		catch (IOException ex) {
@@ -128,25 +162,47 @@ public final class CjkTokenizer {
 		}
 	}
 
+	// determiners and prefixes stay: 한 of 한·일, 오 of 오커스
+	private static Set<POS.Tag> koreanStopTags() {
+		Set<POS.Tag> tags = EnumSet.copyOf(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+		tags.removeAll(EnumSet.of(POS.Tag.MM, POS.Tag.XPN));
+		return tags;
+	}
+
 	private enum Script {
 
-		JAPANESE, KOREAN, OTHER;
+		JAPANESE, KOREAN, OTHER
 
-		static Script of(String text) {
-			boolean han = false;
-			for (int i = 0; i < text.length();) {
+	}
+
+	/**
+	 * Which CJK scripts a text has.
+	 */
+	private record Scripts(boolean hanOrKana, boolean hangul) {
+
+		// no Han, kana or Hangul code point comes before the Hangul jamo
+		private static final int FIRST_CJK = 0x1100;
+
+		static Scripts of(String text) {
+			boolean hanOrKana = false;
+			boolean hangul = false;
+			for (int i = 0; i < text.length() && !(hanOrKana && hangul);) {
 				int codePoint = text.codePointAt(i);
-				Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-				if (script == Character.UnicodeScript.HANGUL) {
-					return KOREAN;
-				}
-				if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
-						|| script == Character.UnicodeScript.HAN) {
-					han = true;
-				}
 				i += Character.charCount(codePoint);
+				if (codePoint < FIRST_CJK) {
+					continue;
+				}
+				Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+				hangul |= script == Character.UnicodeScript.HANGUL;
+				hanOrKana |= script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+						|| script == Character.UnicodeScript.KATAKANA;
 			}
-			return han ? JAPANESE : OTHER;
+			return new Scripts(hanOrKana, hangul);
+		}
+
+		/** Hangul means Korean, else Han or kana means Japanese. */
+		Script script() {
+			return this.hangul ? Script.KOREAN : (this.hanOrKana ? Script.JAPANESE : Script.OTHER);
 		}
 
 	}

@@ -2,9 +2,9 @@ package dev.newsmon.search.indexing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.ArticleFetched;
@@ -57,10 +57,9 @@ class ArticleDocuments {
 			.map((entity) -> new ArticleDocument.Entity(entity.id(), entity.type(), entity.name()))
 			.toList() : List.of();
 		return new ArticleDocument(article.articleId(), article.url(), article.feedId(), article.source(),
-				article.title(), emptyIfNull(article.summary()), emptyIfNull(article.body()),
-				cjkText(analyzed.language(), article), article.author(),
-				(article.categories() != null) ? article.categories() : List.of(), analyzed.language(), topics,
-				entities, analyzed.clusterId(), analyzed.simhash(),
+				article.title(), emptyIfNull(article.summary()), emptyIfNull(article.body()), cjkText(analyzed),
+				article.author(), (article.categories() != null) ? article.categories() : List.of(),
+				analyzed.language(), topics, entities, analyzed.clusterId(), analyzed.simhash(),
 				(article.publishedAt() != null) ? article.publishedAt() : article.fetchedAt(), article.fetchedAt(),
 				analyzed.analyzedAt(), indexedAt);
 	}
@@ -120,12 +119,23 @@ class ArticleDocuments {
 		return text.substring(0, end) + "\u2026";
 	}
 
-	private String cjkText(String language, ArticleFetched article) {
-		List<String> tokens = new ArrayList<>();
-		tokens.addAll(this.tokenizer.tokenize(article.title(), language));
-		tokens.addAll(this.tokenizer.tokenize(article.summary(), language));
-		tokens.addAll(this.tokenizer.tokenize(article.body(), language));
-		return String.join(" ", tokens);
+	/**
+	 * The CJK words of the article: those analysis-service sent when it segmented them as
+	 * this service would, else segmented here.
+	 */
+	private String cjkText(ArticleAnalyzed analyzed) {
+		ArticleAnalyzed.CjkWords words = analyzed.cjkWords();
+		if (words == null || !ArticleAnalyzed.CjkWords.SEGMENTER.equals(words.segmenter())) {
+			ArticleFetched article = analyzed.article();
+			words = this.tokenizer.words(article.title(), article.summary(), article.body(), analyzed.language());
+		}
+		StringJoiner text = new StringJoiner(" ");
+		for (String section : new String[] { words.title(), words.summary(), words.body() }) {
+			if (section != null && !section.isBlank()) {
+				text.add(section.strip());
+			}
+		}
+		return text.toString();
 	}
 
 	private static String emptyIfNull(String text) {

@@ -28,6 +28,30 @@ class ArticleDocumentsTests {
 	}
 
 	@Test
+	void wordsSegmentedByAnalysisAreStoredAsSent() {
+		ArticleAnalyzed analyzed = withWords(analyzed("a1", "ko", "북한은 미사일을 발사했다", NOW),
+				new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, "북한 미사일", "", "발사"));
+		// words that differ from what this service would make show that they were not
+		// segmented again
+		assertThat(this.documents.toDocument(analyzed, NOW).textCjk()).isEqualTo("북한 미사일 발사");
+	}
+
+	@Test
+	void wordsOfAnUnknownSegmenterAreSegmentedAgain() {
+		ArticleAnalyzed analyzed = withWords(analyzed("a1", "ko", "북한은 미사일을 발사했다", NOW),
+				new ArticleAnalyzed.CjkWords("some-other-segmenter/7", "x y", "", "z"));
+		assertThat(this.documents.toDocument(analyzed, NOW).textCjk()).contains("북한", "미사일").doesNotContain("x y");
+	}
+
+	@Test
+	void summaryThatTheBodyRepeatsIsSegmentedOnce() {
+		ArticleFetched article = new ArticleFetched(1, "a1", "https://example.org/a1", "feed-1", "Example News", "速報",
+				"北朝鮮が発射", "北朝鮮が発射。日本政府は抗議した。", null, List.of(), "ja", NOW, NOW, "", List.of());
+		ArticleAnalyzed analyzed = new ArticleAnalyzed(1, article, "ja", List.of(), List.of(), 42L, "c1", NOW);
+		assertThat(this.documents.toDocument(analyzed, NOW).textCjk().split(" ")).containsOnlyOnce("北朝鮮");
+	}
+
+	@Test
 	void englishArticleHasNoSegmentedText() {
 		ArticleDocument document = this.documents.toDocument(analyzed("a1", "en", "A missile test", NOW), NOW);
 		assertThat(document.textCjk()).isEmpty();
@@ -94,6 +118,11 @@ class ArticleDocumentsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.documents.toDocument(analyzed("a1", "en", "t", null), NOW))
 			.withMessageContaining("analyzedAt");
+	}
+
+	private static ArticleAnalyzed withWords(ArticleAnalyzed analyzed, ArticleAnalyzed.CjkWords words) {
+		return new ArticleAnalyzed(analyzed.schemaVersion(), analyzed.article(), analyzed.language(), analyzed.topics(),
+				analyzed.entities(), analyzed.simhash(), analyzed.clusterId(), analyzed.analyzedAt(), words);
 	}
 
 	static ArticleAnalyzed analyzed(String id, String language, String title, Instant analyzedAt) {

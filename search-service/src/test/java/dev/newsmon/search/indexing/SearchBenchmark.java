@@ -64,6 +64,8 @@ public final class SearchBenchmark {
 
 	private static final int CLIENTS = 20;
 
+	private static final CjkTokenizer SEGMENTER = new CjkTokenizer();
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -122,6 +124,8 @@ public final class SearchBenchmark {
 	public static void main(String[] args) throws Exception {
 		int n = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
 		String version = (args.length > 1) ? args[1] : "1";
+		// "keep" leaves the service's index in place, to look at its queries afterwards
+		boolean keep = args.length > 2 && args[2].equals("keep");
 		String kafka = required("KAFKA_BOOTSTRAP_SERVERS");
 		String elasticsearch = required("ELASTICSEARCH_URL");
 		String run = UUID.randomUUID().toString().substring(0, 8);
@@ -160,8 +164,13 @@ public final class SearchBenchmark {
 			finally {
 				kafkaAdmin.deleteTopics(List.of(topic)).all().get();
 				kafkaAdmin.deleteConsumerGroups(List.of(group));
-				send(elasticsearch, "DELETE", "/" + alias + "-v" + version, null);
-				send(elasticsearch, "DELETE", "/_index_template/" + alias, null);
+				if (keep) {
+					System.out.printf("Kept the index %s-v%s (alias %s)%n", alias, version, alias);
+				}
+				else {
+					send(elasticsearch, "DELETE", "/" + alias + "-v" + version, null);
+					send(elasticsearch, "DELETE", "/_index_template/" + alias, null);
+				}
 			}
 		}
 	}
@@ -255,7 +264,8 @@ public final class SearchBenchmark {
 		double elapsed = timed / 1e9;
 		System.out.printf("Raw _bulk of the same documents (%d per request, sequential): %,d in %.1f s%n", BULK_SIZE, n,
 				elapsed);
-		System.out.printf("  building those documents (CJK segmentation, JSON), not timed above: %.1f s%n",
+		System.out.printf(
+				"  building those records and documents (incl. the words analysis sends), not timed above: %.1f s%n",
 				building / 1e9);
 		return n / elapsed;
 	}
@@ -355,8 +365,12 @@ public final class SearchBenchmark {
 				List.of());
 		List<ArticleAnalyzed.TopicTag> topics = List.of(new ArticleAnalyzed.TopicTag(
 				TOPICS[random.nextInt(TOPICS.length)], 0.5 + random.nextDouble() / 2, List.of()));
+		// as analysis-service sends them: the words it segmented for tagging (the
+		// contract's
+		// segmenter, which this service's tokenizer implements too)
+		ArticleAnalyzed.CjkWords words = SEGMENTER.words(title, "", body.toString(), language);
 		return new ArticleAnalyzed(1, fetched, language, topics, List.of(), random.nextLong(),
-				"bench-cluster-" + (i / 5), published.plusSeconds(30));
+				"bench-cluster-" + (i / 5), published.plusSeconds(30), words);
 	}
 
 	/**
