@@ -170,6 +170,11 @@ class SearchIntegrationTests {
 		JsonNode second = search(scope + "&sort=newest&size=2&cursor=" + cursor);
 		assertThat(ids(second)).containsExactly(ids.get(2));
 		assertThat(second.get("nextCursor").isNull()).isTrue();
+		// facets and histogram describe all matches: the first page has them, later ones
+		// not
+		assertThat(second.at("/facets/topics").isEmpty()).isTrue();
+		assertThat(second.get("histogram").isEmpty()).isTrue();
+		assertThat(second.get("total").asLong()).isEqualTo(3);
 	}
 
 	@Test
@@ -317,11 +322,15 @@ class SearchIntegrationTests {
 
 		JsonNode page = search(scope + "&sort=newest&size=2");
 		String cursor = page.get("nextCursor").asString();
-		String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-		assertThat(json.readTree(decoded).has("p")).as("cursor carries a point in time").isTrue();
+		assertThat(decodedCursor(cursor).has("p")).as("the first page opens no point in time").isFalse();
 		List<String> seen = new ArrayList<>(ids(page));
+		page = search(scope + "&sort=newest&size=2&cursor=" + cursor);
+		cursor = page.get("nextCursor").asString();
+		assertThat(decodedCursor(cursor).has("p")).as("the second page's cursor carries a point in time").isTrue();
+		seen.addAll(ids(page));
 
-		// indexed after the first page: older than all, so it would land on the last page
+		// indexed after the second page: older than all, so it would land on the last
+		// page
 		String late = id("pit-late");
 		publish(article(late, "en", "Patrol aircraft sighted late", "A maritime patrol.", null,
 				NOW.minus(Duration.ofDays(1)), source));
@@ -333,6 +342,10 @@ class SearchIntegrationTests {
 			cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
 		}
 		assertThat(seen).containsExactlyElementsOf(ids);
+	}
+
+	private static JsonNode decodedCursor(String cursor) {
+		return json.readTree(new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -64,6 +64,13 @@ class ArticleSearch {
 		return this.topicIds;
 	}
 
+	/**
+	 * Runs a search. The first page reads the alias and opens nothing: most searches
+	 * never ask for a second page. Asking for the second page opens a point in time,
+	 * which that page and every later one read, so that articles indexed meanwhile
+	 * neither shift nor repeat hits from there on. Facets and histogram come with the
+	 * first page only.
+	 */
 	SearchResult search(SearchCriteria criteria) {
 		Cursor cursor = criteria.cursor();
 		Instant origin = null;
@@ -72,14 +79,21 @@ class ArticleSearch {
 					: Instant.ofEpochMilli(this.clock.millis());
 		}
 		String pit = (cursor != null) ? cursor.pit() : null;
+		boolean opened = false;
+		if (cursor != null && pit == null) {
+			pit = openPointInTime();
+			opened = pit != null;
+		}
 		SearchResponse<HitSource> response;
 		try {
-			response = this.client.search(
-					SearchRequests.build(criteria, this.alias, this.tokenizer, origin, this.properties.keepAlive()),
-					HitSource.class);
+			response = this.client.search(SearchRequests.build(criteria, this.alias, this.tokenizer, origin, pit,
+					this.properties.keepAlive()), HitSource.class);
 		}
 		catch (ElasticsearchException ex) {
-			if (pit != null && ex.status() == 404) {
+			if (opened) {
+				closePointInTime(pit);
+			}
+			if (pit != null && !opened && ex.status() == 404) {
 				throw new InvalidParameterException("cursor", "has expired; search again from the first page");
 			}
 			if (ex.status() == 400) {
@@ -91,6 +105,9 @@ class ArticleSearch {
 			throw new SearchUnavailableException(ex);
 		}
 		catch (IOException ex) {
+			if (opened) {
+				closePointInTime(pit);
+			}
 			throw new SearchUnavailableException(ex);
 		}
 		List<Hit<HitSource>> hits = response.hits().hits();
@@ -101,10 +118,7 @@ class ArticleSearch {
 		String nextCursor = null;
 		if (hits.size() > criteria.size()) {
 			List<Object> values = hits.get(criteria.size() - 1).sort().stream().map(ArticleSearch::value).toList();
-			String nextPit = (response.pitId() != null) ? response.pitId() : pit;
-			if (nextPit == null) {
-				nextPit = openPointInTime();
-			}
+			String nextPit = (pit != null && response.pitId() != null) ? response.pitId() : pit;
 			nextCursor = new Cursor(criteria.sort(), values, nextPit, (origin != null) ? origin.toEpochMilli() : null)
 				.encode();
 		}
@@ -115,13 +129,13 @@ class ArticleSearch {
 		Map<String, Aggregate> aggregations = response.aggregations();
 		SearchResult.Facets facets = new SearchResult.Facets(terms(aggregations.get("topics")),
 				terms(aggregations.get("sources")), terms(aggregations.get("languages")));
-		List<SearchResult.DayCount> histogram = aggregations.get("histogram")
+		List<SearchResult.DayCount> histogram = (aggregations.get("histogram") != null) ? aggregations.get("histogram")
 			.dateHistogram()
 			.buckets()
 			.array()
 			.stream()
 			.map((bucket) -> new SearchResult.DayCount(bucket.keyAsString(), bucket.docCount()))
-			.toList();
+			.toList() : List.of();
 		return new SearchResult(total, page, facets, histogram, nextCursor);
 	}
 
@@ -286,6 +300,9 @@ class ArticleSearch {
 	}
 
 	private static List<SearchResult.Bucket> terms(Aggregate aggregate) {
+		if (aggregate == null) {
+			return List.of();
+		}
 		return aggregate.sterms()
 			.buckets()
 			.array()

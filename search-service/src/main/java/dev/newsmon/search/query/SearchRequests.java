@@ -47,23 +47,27 @@ public final class SearchRequests {
 	}
 
 	static SearchRequest build(SearchCriteria criteria, String index, CjkTokenizer tokenizer) {
-		return build(criteria, index, tokenizer, null, DEFAULT_KEEP_ALIVE);
+		return build(criteria, index, tokenizer, null, (criteria.cursor() != null) ? criteria.cursor().pit() : null,
+				DEFAULT_KEEP_ALIVE);
 	}
 
 	/**
-	 * Builds the request.
+	 * Builds the request. The first page (no cursor) also asks for the facets and the
+	 * histogram, which describe all matches and so are the same on every page; later
+	 * pages only fetch hits.
 	 * @param criteria the checked parameters
-	 * @param index the alias to search when the cursor has no point in time
+	 * @param index the alias to search when there is no point in time
 	 * @param tokenizer the tokenizer of CJK query words
 	 * @param origin the time the recency boost decays from, or {@code null} for now
-	 * @param keepAlive how long the cursor's point in time is kept for the next page
+	 * @param pit the point in time to read, or {@code null} to read the alias
+	 * @param keepAlive how long the point in time is kept for the next page
 	 * @return the request
 	 */
 	static SearchRequest build(SearchCriteria criteria, String index, CjkTokenizer tokenizer, Instant origin,
-			String keepAlive) {
+			String pit, String keepAlive) {
 		Query matching = matching(criteria, tokenizer);
 		Query query = (criteria.sort() == SortOrder.RELEVANCE) ? recencyBoosted(matching, origin) : matching;
-		String pit = (criteria.cursor() != null) ? criteria.cursor().pit() : null;
+		boolean firstPage = criteria.cursor() == null;
 		return SearchRequest.of((search) -> {
 			if (pit != null) {
 				// a point in time names its indices itself
@@ -85,18 +89,19 @@ public final class SearchRequests {
 							NamedValue.of("summary",
 									HighlightField
 										.of((field) -> field.fragmentSize(200).numberOfFragments(1).noMatchSize(200))),
-							NamedValue.of("body",
-									HighlightField
-										.of((field) -> field.fragmentSize(200).numberOfFragments(1).noMatchSize(200)))))
-				.aggregations("topics", (agg) -> agg.terms((terms) -> terms.field("topics.id").size(20)))
-				.aggregations("sources", (agg) -> agg.terms((terms) -> terms.field("source").size(20)))
-				.aggregations("languages", (agg) -> agg.terms((terms) -> terms.field("language").size(10)))
-				.aggregations("histogram",
-						(agg) -> agg.dateHistogram((histogram) -> histogram.field("publishedAt")
-							.calendarInterval(CalendarInterval.Day)
-							.format("yyyy-MM-dd")
-							.minDocCount(1)));
-			if (criteria.cursor() != null) {
+							NamedValue.of("body", HighlightField
+								.of((field) -> field.fragmentSize(200).numberOfFragments(1).noMatchSize(200)))));
+			if (firstPage) {
+				search.aggregations("topics", (agg) -> agg.terms((terms) -> terms.field("topics.id").size(20)))
+					.aggregations("sources", (agg) -> agg.terms((terms) -> terms.field("source").size(20)))
+					.aggregations("languages", (agg) -> agg.terms((terms) -> terms.field("language").size(10)))
+					.aggregations("histogram",
+							(agg) -> agg.dateHistogram((histogram) -> histogram.field("publishedAt")
+								.calendarInterval(CalendarInterval.Day)
+								.format("yyyy-MM-dd")
+								.minDocCount(1)));
+			}
+			else {
 				search.searchAfter(searchAfter(criteria.cursor()));
 			}
 			return search;

@@ -10,8 +10,9 @@ import dev.newsmon.search.indexing.ArticleDocument;
  *
  * @param total how many articles match (a lower bound past 10,000)
  * @param hits this page of articles
- * @param facets counts per topic, source and language over all matches
- * @param histogram matches per day of publication
+ * @param facets counts per topic, source and language over all matches; on the first page
+ * only (they are the same for every page), empty lists on later pages
+ * @param histogram matches per day of publication; on the first page only
  * @param nextCursor the cursor of the next page, or {@code null} on the last page
  */
 record SearchResult(long total, List<Hit> hits, Facets facets, List<DayCount> histogram, String nextCursor) {

@@ -101,7 +101,7 @@ class SearchRequestsTests {
 			.encode();
 		SearchCriteria criteria = criteria("missile", null, null, cursor, null);
 		SearchRequest request = SearchRequests.build(criteria, "news-articles", tokenizer,
-				java.time.Instant.ofEpochMilli(1764201600000L), "90s");
+				java.time.Instant.ofEpochMilli(1764201600000L), criteria.cursor().pit(), "90s");
 		JsonNode json = JsonMapper.builder()
 			.build()
 			.readTree(JsonpUtils.toJsonString(request, new Jackson3JsonpMapper()));
@@ -119,6 +119,14 @@ class SearchRequestsTests {
 		assertThat(aggregations.at("/sources/terms/field").asString()).isEqualTo("source");
 		assertThat(aggregations.at("/languages/terms/field").asString()).isEqualTo("language");
 		assertThat(aggregations.at("/histogram/date_histogram/calendar_interval").asString()).isEqualTo("day");
+	}
+
+	@Test
+	void laterPagesOnlyFetchHits() {
+		String cursor = new Cursor(SortOrder.NEWEST, List.of(1764201600000L, "abc"), "the-pit", null).encode();
+		JsonNode json = build(criteria("missile", "newest", null, cursor, null));
+		assertThat(json.has("aggregations")).isFalse();
+		assertThat(json.at("/search_after").size()).isEqualTo(2);
 	}
 
 	private static SearchCriteria criteria(String q, String sort, String size, String cursor, String lang) {
