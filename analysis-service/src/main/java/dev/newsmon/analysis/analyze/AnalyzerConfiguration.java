@@ -67,7 +67,8 @@ class AnalyzerConfiguration {
 
 	@Bean
 	StoryClusters storyClusters(Clock clock, StoryProperties properties) {
-		return new StoryClusters(clock, properties.window(), properties.capacity(), properties.maxDistance());
+		return new StoryClusters(clock, properties.window(), properties.capacity(), properties.maxDistance(),
+				properties.minSimilarity(), properties.similarityRisePerDay(), properties.priorArticles());
 	}
 
 	@Bean

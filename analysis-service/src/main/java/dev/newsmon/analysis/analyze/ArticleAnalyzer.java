@@ -1,8 +1,10 @@
 package dev.newsmon.analysis.analyze;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.newsmon.analysis.language.LanguageDetection;
 import dev.newsmon.analysis.story.SimHash;
@@ -21,6 +23,9 @@ public class ArticleAnalyzer {
 	// language statistics settle long before this (a title and a lead); lingua's cost
 	// grows with the text, and was the largest part of the analysis at 2,000
 	private static final int LANGUAGE_SAMPLE = 400;
+
+	// the lead of a report names its event: who, what, where, when, how many
+	private static final int LEAD_WORDS = 80;
 
 	private final LanguageDetection languages;
 
@@ -60,7 +65,38 @@ public class ArticleAnalyzer {
 			.map((entity) -> new ArticleAnalyzed.Entity(entity.id(), entity.type(), entity.name()))
 			.toList();
 		return new Result(new Analysis(language, tags.topics(), entities, SimHash.of(all)),
-				cjkWords(tags.cjkWords(), language));
+				cjkWords(tags.words(), language), storyTerms(tags.words(), entities));
+	}
+
+	/**
+	 * The words that name an article's event: those of its title and of the start of its
+	 * body (or summary), in every analyser that read them, and its entities. Single Latin
+	 * letters say nothing; numbers stay (figures and dates tell events apart).
+	 */
+	static List<String> storyTerms(Map<String, String> words, List<ArticleAnalyzed.Entity> entities) {
+		Set<String> terms = new LinkedHashSet<>();
+		words.forEach((field, text) -> {
+			boolean title = field.startsWith("title_");
+			boolean body = field.startsWith("body_");
+			boolean summary = field.startsWith("summary_");
+			if (!title && !body && !summary) {
+				return;
+			}
+			String[] split = text.isEmpty() ? new String[0] : text.split(" ");
+			int limit = title ? split.length : Math.min(split.length, LEAD_WORDS);
+			for (int i = 0; i < limit; i++) {
+				String word = split[i];
+				if (word.length() > 1 || !isLatinLetter(word.charAt(0))) {
+					terms.add(word);
+				}
+			}
+		});
+		entities.forEach((entity) -> terms.add("entity:" + entity.id()));
+		return List.copyOf(terms);
+	}
+
+	private static boolean isLatinLetter(char c) {
+		return c < 0x250 && Character.isLetter(c);
 	}
 
 	/**
@@ -74,8 +110,7 @@ public class ArticleAnalyzer {
 	 */
 	ArticleAnalyzed.CjkWords cjkWords(String title, String summary, String body, String language) {
 		Sections sections = Sections.of(title, summary, body);
-		return cjkWords(this.tagger.analyse(sections.title(), sections.summary(), sections.body()).cjkWords(),
-				language);
+		return cjkWords(this.tagger.analyse(sections.title(), sections.summary(), sections.body()).words(), language);
 	}
 
 	/**
@@ -103,7 +138,8 @@ public class ArticleAnalyzer {
 	public ArticleAnalyzed analyze(ArticleFetched article) {
 		Result result = analyzeText(article.title(), article.summary(), article.body(), article.languageHint());
 		Analysis analysis = result.analysis();
-		String clusterId = this.stories.clusterOf(article.articleId(), analysis.simhash());
+		String clusterId = this.stories.clusterOf(article.articleId(), analysis.simhash(), analysis.language(),
+				result.storyTerms());
 		List<ArticleAnalyzed.TopicTag> topics = analysis.topics()
 			.stream()
 			.map((topic) -> new ArticleAnalyzed.TopicTag(topic.id(), topic.score(),
@@ -116,7 +152,7 @@ public class ArticleAnalyzer {
 				analysis.entities(), analysis.simhash(), clusterId, this.clock.instant(), result.cjkWords());
 	}
 
-	private record Result(Analysis analysis, ArticleAnalyzed.CjkWords cjkWords) {
+	private record Result(Analysis analysis, ArticleAnalyzed.CjkWords cjkWords, List<String> storyTerms) {
 
 	}
 

@@ -210,18 +210,15 @@ final class AnalysedArticle {
 
 		private int size;
 
-		// the words of a Japanese or Korean field as the event contract segments them
-		private final StringBuilder words;
+		// the words of the field, compounds that span their parts left out: for Japanese
+		// and Korean fields as the event contract segments them
+		private final StringBuilder words = new StringBuilder();
 
 		// token indexes of each term, in order, padded with -1
 		private final Map<String, int[]> occurrences = new HashMap<>();
 
-		private FieldTokens(boolean keepWords) {
-			this.words = keepWords ? new StringBuilder() : null;
-		}
-
 		static FieldTokens analyse(Analyzer analyzer, String field, String text) {
-			FieldTokens tokens = new FieldTokens(TextAnalyzers.isCjk(field));
+			FieldTokens tokens = new FieldTokens();
 			try (TokenStream stream = analyzer.tokenStream(field, text)) {
 				CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
 				PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
@@ -235,7 +232,7 @@ final class AnalysedArticle {
 					tokens.add(word, position, offset.startOffset(), offset.endOffset());
 					// the contract's words are the parts, never a compound that spans
 					// them
-					if (tokens.words != null && length.getPositionLength() == 1) {
+					if (length.getPositionLength() == 1) {
 						if (!tokens.words.isEmpty()) {
 							tokens.words.append(' ');
 						}
@@ -317,12 +314,13 @@ final class AnalysedArticle {
 		}
 
 		/**
-		 * The words of a Japanese or Korean field, lower-cased and joined by spaces, as
-		 * segmenter {@code lucene-kuromoji-nori/1} of the event contract has them.
-		 * @return the words, or {@code null} for a field of another language
+		 * The words of the field, lower-cased and joined by spaces; for a Japanese or
+		 * Korean field as segmenter {@code lucene-kuromoji-nori/1} of the event contract
+		 * has them.
+		 * @return the words
 		 */
 		String words() {
-			return (this.words != null) ? this.words.toString() : null;
+			return this.words.toString();
 		}
 
 	}

@@ -8,9 +8,10 @@ import java.util.Map;
  *
  * @param topics the topics, best first
  * @param entities the entities, most mentioned first
- * @param cjkWords the words of each Japanese or Korean field that was analysed (such as
- * {@code body_ko}), lower-cased and joined by spaces; a field in neither script is absent
+ * @param words the words of each field that was analysed (such as {@code body_ko} or
+ * {@code title_en}), lower-cased and joined by spaces; a Japanese or Korean field is
+ * present when its section has Han or kana, or Hangul
  */
-public record Tags(List<TopicMatch> topics, List<EntityMatch> entities, Map<String, String> cjkWords) {
+public record Tags(List<TopicMatch> topics, List<EntityMatch> entities, Map<String, String> words) {
 
 }

@@ -73,15 +73,6 @@ final class TextAnalyzers {
 		return section + "_" + language;
 	}
 
-	/**
-	 * Whether a field holds Japanese or Korean words.
-	 * @param field the field, such as {@code body_ja}
-	 * @return {@code true} for the Japanese and Korean fields
-	 */
-	static boolean isCjk(String field) {
-		return field.endsWith("_ja") || field.endsWith("_ko");
-	}
-
 	private static UserDictionary koreanUserDictionary() {
 		try (Reader reader = new InputStreamReader(
 				ArticleAnalyzed.class.getResourceAsStream("nori-user-dictionary.txt"), StandardCharsets.UTF_8)) {

@@ -189,15 +189,13 @@ public final class TopicTagger implements AutoCloseable {
 		sections.put("body", (body != null) ? body : "");
 		Map<String, String> fields = fields(sections);
 		AnalysedArticle article = AnalysedArticle.analyse(this.analyzers.perField(), fields);
-		Map<String, String> cjkWords = new HashMap<>();
+		Map<String, String> words = new HashMap<>();
 		for (String field : fields.keySet()) {
-			if (TextAnalyzers.isCjk(field)) {
-				AnalysedArticle.FieldTokens tokens = article.fields().get(field);
-				cjkWords.put(field, (tokens != null) ? tokens.words() : "");
-			}
+			AnalysedArticle.FieldTokens tokens = article.fields().get(field);
+			words.put(field, (tokens != null) ? tokens.words() : "");
 		}
 		if (article.isEmpty()) {
-			return new Tags(List.of(), List.of(), cjkWords);
+			return new Tags(List.of(), List.of(), words);
 		}
 		Map<String, Map<String, List<AnalysedArticle.Hit>>> matches = this.index.match(article);
 		Map<String, Map<String, Map<String, List<AnalysedArticle.Hit>>>> byRule = new TreeMap<>();
@@ -228,7 +226,7 @@ public final class TopicTagger implements AutoCloseable {
 			return rule != null && rule.rule().yieldTo().stream().anyMatch(given::contains);
 		});
 		topics.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::id));
-		return new Tags(topics, entities(entityMatches), cjkWords);
+		return new Tags(topics, entities(entityMatches), words);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,62 @@ class StoryClustersTests {
 		this.clusters.clusterOf("c", 0xff00ff00L);
 		this.clusters.clusterOf("d", 0x00ff00ffL);
 		assertThat(this.clusters.clusterOf("e", 0L)).isEqualTo("e");
+	}
+
+	// the content tests: far-apart SimHashes, so only the words can link
+	private final StoryClusters stories = new StoryClusters(this.clock, Duration.ofHours(48), 100, 3, 0.30, 0.20, 20);
+
+	private static final List<String> LAUNCH = List.of("wonsan", "350", "km", "ballistic", "missil", "two",
+			"short-rang", "east", "sea");
+
+	private static final List<String> OTHER_LAUNCH = List.of("nampo", "cruis", "missil", "yellow", "sea", "two", "hour",
+			"state", "media");
+
+	@Test
+	void aReportOfTheSameEventInTheSameLanguageJoinsItsStory() {
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		List<String> rewrite = new ArrayList<>(LAUNCH.subList(0, 7));
+		rewrite.addAll(List.of("fire", "seoul"));
+		assertThat(this.stories.clusterOf("b", -1L, "en", rewrite)).isEqualTo("a");
+		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", OTHER_LAUNCH)).isEqualTo("c");
+	}
+
+	@Test
+	void storiesDoNotCrossLanguages() {
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		assertThat(this.stories.clusterOf("b", -1L, "de", LAUNCH)).isEqualTo("b");
+	}
+
+	@Test
+	void aLaterReportMustBeCloserToJoin() {
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		List<String> looser = new ArrayList<>(LAUNCH.subList(0, 5));
+		looser.addAll(List.of("fire", "seoul", "launch", "morn", "militari"));
+		this.clock.advance(Duration.ofHours(40));
+		assertThat(this.stories.clusterOf("b", -1L, "en", looser)).isEqualTo("b");
+		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", looser)).as("the same words, hours apart")
+			.isEqualTo("b");
+	}
+
+	@Test
+	void wordsLeaveTheWindowWithTheirArticles() {
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		this.clock.advance(Duration.ofHours(49));
+		fillWindow();
+		assertThat(this.stories.clusterOf("b", -1L, "en", LAUNCH)).isEqualTo("b");
+	}
+
+	// unrelated articles, so that the event's words are rare in the window
+	private void fillWindow() {
+		for (int i = 0; i < 30; i++) {
+			long simhash = 0x5555_0000_0000L + ((long) i << 40) * 0x0101L;
+			this.stories.clusterOf("filler-" + this.clock.instant() + "-" + i, simhash, "en",
+					List.of("word" + i, "other" + i, "sea", "two"));
+		}
 	}
 
 	private static final class MutableClock extends Clock {

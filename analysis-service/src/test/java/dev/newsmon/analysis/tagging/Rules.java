@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The rule files and the gazetteer of the service, read from the source tree as the
  * application reads them from the class path.
  */
-final class Rules {
+public final class Rules {
 
 	static final Path DIRECTORY = Path.of("src/main/resources/rules");
 
@@ -38,7 +38,11 @@ final class Rules {
 		}
 	}
 
-	static TopicTagger tagger() {
+	/**
+	 * A tagger with every rule and the gazetteer.
+	 * @return the tagger
+	 */
+	public static TopicTagger tagger() {
 		TopicTagger tagger = new TopicTagger();
 		all().forEach(tagger::register);
 		tagger.registerEntities(gazetteer());

@@ -1,0 +1,38 @@
+package dev.newsmon.analysis.analyze;
+
+import dev.newsmon.analysis.tagging.Rules;
+import dev.newsmon.analysis.tagging.TopicTagger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Story clusters on labelled reports: several reports of one event in each language, and
+ * reports of other events on the same subjects on the same or the next day (a second
+ * missile launch, another Japan-Korea meeting), which must stay apart.
+ */
+class StoryEvaluationTests {
+
+	private static TopicTagger tagger;
+
+	@BeforeAll
+	static void createTagger() {
+		tagger = Rules.tagger();
+	}
+
+	@AfterAll
+	static void closeTagger() {
+		tagger.close();
+	}
+
+	@Test
+	void reportsOfOneEventShareAStoryAndOtherEventsStayApart() {
+		StoryEvaluation dev = StoryEvaluation.of(tagger, "/eval/stories-dev.jsonl");
+		System.out.print(dev.report("stories-dev"));
+		assertThat(dev.wrongMerges()).isEmpty();
+		assertThat(dev.recall()).isGreaterThanOrEqualTo(0.8);
+	}
+
+}
