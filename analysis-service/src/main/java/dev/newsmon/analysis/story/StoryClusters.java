@@ -3,12 +3,11 @@ package dev.newsmon.analysis.story;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +36,20 @@ import java.util.Set;
  * from common yet; {@code priorArticles} pretends it holds that many more articles
  * without the word, so that early weights are not all alike.
  * <p>
+ * Candidates are found through the new article's rarest words (those the fewest articles
+ * of the window share, at most {@value #PROBE_WORDS}), each read from its most recent
+ * {@value #PROBE_DEPTH} articles, so the work per article stays bounded however busy the
+ * window or the story.
+ * <p>
  * The window lives in this replica's memory: replicas do not share it and a restart
  * empties it, so two versions of a story that reach different replicas (or arrive across
  * a restart) start two stories. Bounded by age and by count. Thread-safe.
  */
 public final class StoryClusters {
 
-	private static final int MIN_CANDIDATE_FREQUENCY = 20;
+	static final int PROBE_WORDS = 12;
+
+	static final int PROBE_DEPTH = 256;
 
 	private static final int MAX_CANDIDATES = 20;
 
@@ -61,16 +67,30 @@ public final class StoryClusters {
 
 	private final int priorArticles;
 
-	private final LinkedHashMap<String, Seen> seen = new LinkedHashMap<>();
+	// the window: a ring of slots, the oldest article at slot nextSlot - size
+	private final long[] simhashes;
 
-	// the articles of the window that have each word, oldest first: document frequency
-	// and candidates
+	private final String[] clusterIds;
+
+	private final String[] articleIds;
+
+	private final String[] languages;
+
+	private final long[] seenAt;
+
+	private final Postings[][] terms;
+
+	private final Map<String, Long> slotOf = new HashMap<>();
+
+	// the articles of the window that have each word, oldest first
 	private final Map<String, Postings> postings = new HashMap<>();
 
-	// the articles of the window by their slot, a number that grows with each article
-	private final Map<Long, Seen> bySlot = new HashMap<>();
+	// per-slot scratch of the candidate search
+	private final double[] shared;
 
 	private long nextSlot;
+
+	private int size;
 
 	/**
 	 * Creates an empty window that links near-duplicates only.
@@ -98,6 +118,9 @@ public final class StoryClusters {
 	 */
 	public StoryClusters(Clock clock, Duration window, int capacity, int maxDistance, double minSimilarity,
 			double risePerDay, int priorArticles) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("capacity must be at least 1");
+		}
 		this.clock = clock;
 		this.window = window;
 		this.capacity = capacity;
@@ -105,6 +128,13 @@ public final class StoryClusters {
 		this.minSimilarity = minSimilarity;
 		this.risePerDay = risePerDay;
 		this.priorArticles = priorArticles;
+		this.simhashes = new long[capacity];
+		this.clusterIds = new String[capacity];
+		this.articleIds = new String[capacity];
+		this.languages = new String[capacity];
+		this.seenAt = new long[capacity];
+		this.terms = new Postings[capacity][];
+		this.shared = new double[capacity];
 	}
 
 	/**
@@ -122,18 +152,18 @@ public final class StoryClusters {
 	 * @param articleId the article's id
 	 * @param simhash the article's SimHash
 	 * @param language the article's language
-	 * @param terms the words of its title and lead (and anything else that names the
+	 * @param words the words of its title and lead (and anything else that names the
 	 * event, such as entity ids)
 	 * @return the id of the story: the id of its first article
 	 */
-	public synchronized String clusterOf(String articleId, long simhash, String language, Collection<String> terms) {
-		Instant now = this.clock.instant();
-		evict(now);
-		Seen known = this.seen.get(articleId);
+	public synchronized String clusterOf(String articleId, long simhash, String language, Collection<String> words) {
+		long now = this.clock.millis();
+		evict(now - this.window.toMillis());
+		Long known = this.slotOf.get(articleId);
 		if (known != null) {
-			return known.clusterId();
+			return this.clusterIds[index(known)];
 		}
-		String[] distinct = new LinkedHashSet<>(terms).toArray(String[]::new);
+		String[] distinct = new LinkedHashSet<>(words).toArray(String[]::new);
 		String clusterId = nearDuplicate(simhash);
 		if (clusterId == null) {
 			clusterId = sameEvent(language, distinct, now);
@@ -145,54 +175,63 @@ public final class StoryClusters {
 		return clusterId;
 	}
 
+	private int index(long slot) {
+		return (int) (slot % this.capacity);
+	}
+
+	// the first article seen (oldest first) that is a near-duplicate gives its story
 	private String nearDuplicate(long simhash) {
-		for (Seen other : this.seen.values()) {
-			if (SimHash.distance(other.simhash(), simhash) <= this.maxDistance) {
-				return other.clusterId();
+		for (long slot = this.nextSlot - this.size; slot < this.nextSlot; slot++) {
+			int i = index(slot);
+			if (Long.bitCount(this.simhashes[i] ^ simhash) <= this.maxDistance) {
+				return this.clusterIds[i];
 			}
 		}
 		return null;
 	}
 
-	private String sameEvent(String language, String[] terms, Instant now) {
-		if (this.minSimilarity > 1.0 || terms.length == 0) {
+	private String sameEvent(String language, String[] words, long now) {
+		if (this.minSimilarity > 1.0 || words.length == 0 || this.size == 0) {
 			return null;
 		}
-		// candidates come from the rarer words only: a word that many articles of the
-		// window have would make every one of them a candidate, for a weight near zero
-		int candidateLimit = Math.max(MIN_CANDIDATE_FREQUENCY, this.seen.size() / 50);
 		Set<Postings> own = Collections.newSetFromMap(new IdentityHashMap<>());
-		Map<Long, Double> candidates = new HashMap<>();
 		double norm = 0;
-		for (String term : terms) {
-			Postings having = this.postings.get(term);
-			int frequency = (having != null) ? having.size() : 0;
-			double weight = weight(frequency);
+		for (String word : words) {
+			Postings having = this.postings.get(word);
+			double weight = weight((having != null) ? having.size() : 0);
 			norm += weight * weight;
 			if (having != null) {
 				own.add(having);
-				if (frequency <= candidateLimit) {
-					for (int i = 0; i < having.size(); i++) {
-						candidates.merge(having.slot(i), weight * weight, Double::sum);
-					}
-				}
 			}
 		}
+		// the rarest shared words find the candidates, each from its latest articles
+		Postings[] probes = own.toArray(Postings[]::new);
+		Arrays.sort(probes, (a, b) -> Integer.compare(a.size(), b.size()));
+		long[] touched = new long[Math.min(probes.length, PROBE_WORDS) * PROBE_DEPTH];
+		int touchedCount = 0;
+		for (int p = 0; p < Math.min(probes.length, PROBE_WORDS); p++) {
+			Postings probe = probes[p];
+			double weight = weight(probe.size());
+			for (int k = probe.size() - 1; k >= Math.max(0, probe.size() - PROBE_DEPTH); k--) {
+				long slot = probe.slot(k);
+				int i = index(slot);
+				if (this.shared[i] == 0) {
+					touched[touchedCount++] = slot;
+				}
+				this.shared[i] += weight * weight;
+			}
+		}
+		long[] likely = best(touched, touchedCount);
 		String best = null;
 		double bestMargin = -1;
-		List<Map.Entry<Long, Double>> likely = candidates.entrySet()
-			.stream()
-			.sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
-			.limit(MAX_CANDIDATES)
-			.toList();
-		for (Map.Entry<Long, Double> candidate : likely) {
-			Seen other = this.bySlot.get(candidate.getKey());
-			if (other == null || !other.language().equals(language)) {
+		for (long slot : likely) {
+			int i = index(slot);
+			if (!this.languages[i].equals(language)) {
 				continue;
 			}
 			double dot = 0;
 			double otherNorm = 0;
-			for (Postings term : other.terms()) {
+			for (Postings term : this.terms[i]) {
 				double weight = weight(term.size());
 				otherNorm += weight * weight;
 				if (own.contains(term)) {
@@ -202,66 +241,80 @@ public final class StoryClusters {
 			double similarity = (norm > 0 && otherNorm > 0) ? dot / Math.sqrt(norm * otherNorm) : 0;
 			// reports of one event come in bursts: the later a report, the closer it must
 			// be
-			double hours = Duration.between(other.seenAt(), now).toMillis() / 3_600_000.0;
-			double margin = similarity - (this.minSimilarity + this.risePerDay * Math.max(0, hours) / 24);
+			double days = Math.max(0, now - this.seenAt[i]) / 86_400_000.0;
+			double margin = similarity - (this.minSimilarity + this.risePerDay * days);
 			if (margin >= 0 && margin > bestMargin) {
 				bestMargin = margin;
-				best = other.clusterId();
+				best = this.clusterIds[i];
 			}
+		}
+		return best;
+	}
+
+	// the candidates that share the most weight from the probes; clears the scratch
+	private long[] best(long[] touched, int count) {
+		Long[] order = new Long[count];
+		for (int t = 0; t < count; t++) {
+			order[t] = touched[t];
+		}
+		Arrays.sort(order, (a, b) -> Double.compare(this.shared[index(b)], this.shared[index(a)]));
+		long[] best = new long[Math.min(count, MAX_CANDIDATES)];
+		for (int t = 0; t < best.length; t++) {
+			best[t] = order[t];
+		}
+		for (int t = 0; t < count; t++) {
+			this.shared[index(touched[t])] = 0;
 		}
 		return best;
 	}
 
 	// inverse document frequency, the window counted with the prior articles
 	private double weight(int documentFrequency) {
-		return Math.log((this.seen.size() + this.priorArticles + 1.0) / (documentFrequency + 1.0));
+		return Math.log((this.size + this.priorArticles + 1.0) / (documentFrequency + 1.0));
 	}
 
-	private void remember(String articleId, long simhash, String clusterId, Instant now, String language,
-			String[] terms) {
+	private void remember(String articleId, long simhash, String clusterId, long now, String language, String[] words) {
+		if (this.size == this.capacity) {
+			forgetOldest();
+		}
 		long slot = this.nextSlot++;
-		Postings[] refs = new Postings[terms.length];
-		for (int i = 0; i < terms.length; i++) {
-			refs[i] = this.postings.computeIfAbsent(terms[i], Postings::new);
-			refs[i].add(slot);
+		int i = index(slot);
+		Postings[] refs = new Postings[words.length];
+		for (int w = 0; w < words.length; w++) {
+			refs[w] = this.postings.computeIfAbsent(words[w], Postings::new);
+			refs[w].add(slot);
 		}
-		Seen article = new Seen(slot, simhash, clusterId, now, language, refs);
-		this.seen.put(articleId, article);
-		this.bySlot.put(slot, article);
-		if (this.seen.size() > this.capacity) {
-			Iterator<Seen> oldest = this.seen.values().iterator();
-			Seen gone = oldest.next();
-			oldest.remove();
-			forget(gone);
-		}
+		this.simhashes[i] = simhash;
+		this.clusterIds[i] = clusterId;
+		this.articleIds[i] = articleId;
+		this.languages[i] = language;
+		this.seenAt[i] = now;
+		this.terms[i] = refs;
+		this.slotOf.put(articleId, slot);
+		this.size++;
 	}
 
-	private void evict(Instant now) {
-		Instant limit = now.minus(this.window);
-		Iterator<Seen> entries = this.seen.values().iterator();
-		while (entries.hasNext()) {
-			Seen article = entries.next();
-			if (!article.seenAt().isBefore(limit)) {
-				break;
-			}
-			entries.remove();
-			forget(article);
+	private void evict(long limit) {
+		while (this.size > 0 && this.seenAt[index(this.nextSlot - this.size)] < limit) {
+			forgetOldest();
 		}
 	}
 
 	// the oldest article leaves first, so its slot is the first of each of its words
-	private void forget(Seen article) {
-		this.bySlot.remove(article.slot());
-		for (Postings term : article.terms()) {
+	private void forgetOldest() {
+		int i = index(this.nextSlot - this.size);
+		this.slotOf.remove(this.articleIds[i]);
+		for (Postings term : this.terms[i]) {
 			term.removeFirst();
 			if (term.size() == 0) {
 				this.postings.remove(term.term());
 			}
 		}
-	}
-
-	private record Seen(long slot, long simhash, String clusterId, Instant seenAt, String language, Postings[] terms) {
-
+		this.terms[i] = null;
+		this.clusterIds[i] = null;
+		this.articleIds[i] = null;
+		this.languages[i] = null;
+		this.size--;
 	}
 
 	/**

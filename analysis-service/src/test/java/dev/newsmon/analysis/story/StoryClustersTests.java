@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,22 @@ class StoryClustersTests {
 		rewrite.addAll(List.of("fire", "seoul"));
 		assertThat(this.stories.clusterOf("b", -1L, "en", rewrite)).isEqualTo("a");
 		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", OTHER_LAUNCH)).isEqualTo("c");
+	}
+
+	@Test
+	void aBusyStoryStillGathersItsReports() {
+		// 300 reports of one event among 4,300 articles: its words stay rare enough
+		StoryClusters busy = new StoryClusters(this.clock, Duration.ofHours(48), 5_000, 3, 0.30, 0.20, 20);
+		Random random = new Random(3);
+		for (int i = 0; i < 4_000; i++) {
+			busy.clusterOf("filler-" + i, random.nextLong(), "en", List.of("word" + i, "other" + i, "sea"));
+		}
+		String first = busy.clusterOf("report-0", random.nextLong(), "en", LAUNCH);
+		for (int i = 1; i < 300; i++) {
+			List<String> report = new ArrayList<>(LAUNCH.subList(0, 6));
+			report.add("detail" + i);
+			assertThat(busy.clusterOf("report-" + i, random.nextLong(), "en", report)).isEqualTo(first);
+		}
 	}
 
 	@Test
