@@ -2,7 +2,6 @@ package dev.newsmon.analysis.messaging;
 
 import java.util.Map;
 
-import dev.newsmon.analysis.tagging.InvalidRuleException;
 import dev.newsmon.analysis.topics.RuleChanges;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Replays the rule log on every replica: a consumer group of its own per start,
  * positioned at the beginning of the rule topic ({@value RuleTopics#RULES}), so each
- * replica applies every change, past and future. A stored rule that is no longer valid is
- * logged and skipped: the rule in force stays.
+ * replica applies every change, past and future. A stored rule that is no longer valid,
+ * or cannot be applied for any other reason, is logged and skipped: the rule in force
+ * stays.
  */
 @Component
 class RuleChangedListener implements ConsumerSeekAware {
@@ -38,13 +38,8 @@ class RuleChangedListener implements ConsumerSeekAware {
 		if (record.value() == null) {
 			return;
 		}
-		try {
-			if (this.changes.replay(record.value())) {
-				logger.info("Applied rule change for topic {} from offset {}", record.key(), record.offset());
-			}
-		}
-		catch (InvalidRuleException ex) {
-			logger.warn("Skipped the stored rule change at offset {}: {}", record.offset(), ex.getMessage());
+		if (StoredRuleChanges.apply(this.changes, record.value(), record.offset())) {
+			logger.info("Applied rule change for topic {} from offset {}", record.key(), record.offset());
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.newsmon.analysis.tagging.InvalidRuleException;
 import dev.newsmon.analysis.topics.RuleChanges;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -89,13 +88,7 @@ class RuleLogReplay implements SmartLifecycle {
 		if (record.value() == null) {
 			return false;
 		}
-		try {
-			return this.changes.replay(record.value().toString());
-		}
-		catch (InvalidRuleException ex) {
-			logger.warn("Skipped the stored rule change at offset {}: {}", record.offset(), ex.getMessage());
-			return false;
-		}
+		return StoredRuleChanges.apply(this.changes, record.value().toString(), record.offset());
 	}
 
 	private static boolean caughtUp(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
