@@ -91,7 +91,8 @@ public record ArticleAnalyzed(int schemaVersion, ArticleFetched article, String 
 	 * {@code JapaneseAnalyzer} (kuromoji, search mode, its default stop words and stop
 	 * tags, parts only: a compound that spans its parts is left out) or by its
 	 * {@code KoreanAnalyzer} (nori, compounds discarded, the default stop tags except
-	 * determiners {@code MM} and prefixes {@code XPN}, no user dictionary). A section
+	 * determiners {@code MM} and prefixes {@code XPN}, the user dictionary
+	 * {@code dev/newsmon/events/nori-user-dictionary.txt} of this module). A section
 	 * written in the article's language ({@code ja}: Han or kana; {@code ko}: Hangul)
 	 * goes to that language's analyser; any other section goes to nori if it has Hangul,
 	 * to kuromoji if it has Han or kana, and has no words otherwise. The summary has no

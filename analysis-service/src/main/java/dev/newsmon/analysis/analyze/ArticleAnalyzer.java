@@ -27,6 +27,9 @@ public class ArticleAnalyzer {
 	// the lead of a report names its event: who, what, where, when, how many
 	private static final int LEAD_WORDS = 80;
 
+	// bounds the story window's memory: about 100 words of 20,000 articles
+	private static final int MAX_STORY_TERMS = 100;
+
 	private final LanguageDetection languages;
 
 	private final TopicTagger tagger;
@@ -69,29 +72,32 @@ public class ArticleAnalyzer {
 	}
 
 	/**
-	 * The words that name an article's event: those of its title and of the start of its
-	 * body (or summary), in every analyser that read them, and its entities. Single Latin
-	 * letters say nothing; numbers stay (figures and dates tell events apart).
+	 * The words that name an article's event: its entities, then the words of its title,
+	 * summary and the start of its body, in every analyser that read them, at most
+	 * {@value #MAX_STORY_TERMS} in all. Single Latin letters say nothing; numbers stay
+	 * (figures and dates tell events apart).
 	 */
 	static List<String> storyTerms(Map<String, String> words, List<ArticleAnalyzed.Entity> entities) {
 		Set<String> terms = new LinkedHashSet<>();
-		words.forEach((field, text) -> {
-			boolean title = field.startsWith("title_");
-			boolean body = field.startsWith("body_");
-			boolean summary = field.startsWith("summary_");
-			if (!title && !body && !summary) {
-				return;
-			}
-			String[] split = text.isEmpty() ? new String[0] : text.split(" ");
-			int limit = title ? split.length : Math.min(split.length, LEAD_WORDS);
-			for (int i = 0; i < limit; i++) {
-				String word = split[i];
-				if (word.length() > 1 || !isLatinLetter(word.charAt(0))) {
-					terms.add(word);
+		entities.forEach((entity) -> terms.add("entity:" + entity.id()));
+		for (String section : List.of("title", "summary", "body")) {
+			List<String> fields = words.keySet()
+				.stream()
+				.filter((field) -> field.startsWith(section + "_"))
+				.sorted()
+				.toList();
+			for (String field : fields) {
+				String text = words.get(field);
+				String[] split = text.isEmpty() ? new String[0] : text.split(" ");
+				int limit = section.equals("title") ? split.length : Math.min(split.length, LEAD_WORDS);
+				for (int i = 0; i < limit && terms.size() < MAX_STORY_TERMS; i++) {
+					String word = split[i];
+					if (word.length() > 1 || !isLatinLetter(word.charAt(0))) {
+						terms.add(word);
+					}
 				}
 			}
-		});
-		entities.forEach((entity) -> terms.add("entity:" + entity.id()));
+		}
 		return List.copyOf(terms);
 	}
 
@@ -139,7 +145,7 @@ public class ArticleAnalyzer {
 		Result result = analyzeText(article.title(), article.summary(), article.body(), article.languageHint());
 		Analysis analysis = result.analysis();
 		String clusterId = this.stories.clusterOf(article.articleId(), analysis.simhash(), analysis.language(),
-				result.storyTerms());
+				result.storyTerms(), (article.publishedAt() != null) ? article.publishedAt() : article.fetchedAt());
 		List<ArticleAnalyzed.TopicTag> topics = analysis.topics()
 			.stream()
 			.map((topic) -> new ArticleAnalyzed.TopicTag(topic.id(), topic.score(),

@@ -38,7 +38,7 @@ class RuleChangedListener implements ConsumerSeekAware {
 		if (record.value() == null) {
 			return;
 		}
-		if (StoredRuleChanges.apply(this.changes, record.value(), record.offset())) {
+		if (StoredRuleChanges.apply(this.changes, record.value(), StoredRuleChanges.where(record))) {
 			logger.info("Applied rule change for topic {} from offset {}", record.key(), record.offset());
 		}
 	}

@@ -88,7 +88,7 @@ class RuleLogReplay implements SmartLifecycle {
 		if (record.value() == null) {
 			return false;
 		}
-		return StoredRuleChanges.apply(this.changes, record.value().toString(), record.offset());
+		return StoredRuleChanges.apply(this.changes, record.value().toString(), StoredRuleChanges.where(record));
 	}
 
 	private static boolean caughtUp(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

@@ -78,6 +78,8 @@ public final class StoryClusters {
 
 	private final long[] seenAt;
 
+	private final long[] publishedAt;
+
 	private final Postings[][] terms;
 
 	private final Map<String, Long> slotOf = new HashMap<>();
@@ -118,8 +120,9 @@ public final class StoryClusters {
 	 */
 	public StoryClusters(Clock clock, Duration window, int capacity, int maxDistance, double minSimilarity,
 			double risePerDay, int priorArticles) {
-		if (capacity < 1) {
-			throw new IllegalArgumentException("capacity must be at least 1");
+		if (capacity < 1 || minSimilarity <= 0 || risePerDay < 0 || priorArticles < 0) {
+			throw new IllegalArgumentException(
+					"capacity must be at least 1, minSimilarity above 0, " + "risePerDay and priorArticles at least 0");
 		}
 		this.clock = clock;
 		this.window = window;
@@ -133,6 +136,7 @@ public final class StoryClusters {
 		this.articleIds = new String[capacity];
 		this.languages = new String[capacity];
 		this.seenAt = new long[capacity];
+		this.publishedAt = new long[capacity];
 		this.terms = new Postings[capacity][];
 		this.shared = new double[capacity];
 	}
@@ -144,7 +148,7 @@ public final class StoryClusters {
 	 * @return the id of the story: the id of its first article
 	 */
 	public String clusterOf(String articleId, long simhash) {
-		return clusterOf(articleId, simhash, "und", List.of());
+		return clusterOf(articleId, simhash, "und", List.of(), null);
 	}
 
 	/**
@@ -154,11 +158,16 @@ public final class StoryClusters {
 	 * @param language the article's language
 	 * @param words the words of its title and lead (and anything else that names the
 	 * event, such as entity ids)
+	 * @param publishedAt when the article was published, which dates it against the
+	 * others (a backlog or a replay analyses reports of different days within minutes);
+	 * {@code null} or a time in the future means now
 	 * @return the id of the story: the id of its first article
 	 */
-	public synchronized String clusterOf(String articleId, long simhash, String language, Collection<String> words) {
+	public synchronized String clusterOf(String articleId, long simhash, String language, Collection<String> words,
+			Instant publishedAt) {
 		long now = this.clock.millis();
 		evict(now - this.window.toMillis());
+		long published = (publishedAt != null) ? Math.min(publishedAt.toEpochMilli(), now) : now;
 		Long known = this.slotOf.get(articleId);
 		if (known != null) {
 			return this.clusterIds[index(known)];
@@ -166,12 +175,12 @@ public final class StoryClusters {
 		String[] distinct = new LinkedHashSet<>(words).toArray(String[]::new);
 		String clusterId = nearDuplicate(simhash);
 		if (clusterId == null) {
-			clusterId = sameEvent(language, distinct, now);
+			clusterId = sameEvent(language, distinct, published);
 		}
 		if (clusterId == null) {
 			clusterId = articleId;
 		}
-		remember(articleId, simhash, clusterId, now, language, distinct);
+		remember(articleId, simhash, clusterId, now, published, language, distinct);
 		return clusterId;
 	}
 
@@ -190,7 +199,7 @@ public final class StoryClusters {
 		return null;
 	}
 
-	private String sameEvent(String language, String[] words, long now) {
+	private String sameEvent(String language, String[] words, long published) {
 		if (this.minSimilarity > 1.0 || words.length == 0 || this.size == 0) {
 			return null;
 		}
@@ -204,31 +213,41 @@ public final class StoryClusters {
 				own.add(having);
 			}
 		}
-		// the rarest shared words find the candidates, each from its latest articles
+		// the rarest shared words find the candidates of the same language, each from its
+		// latest articles
 		Postings[] probes = own.toArray(Postings[]::new);
 		Arrays.sort(probes, (a, b) -> Integer.compare(a.size(), b.size()));
 		long[] touched = new long[Math.min(probes.length, PROBE_WORDS) * PROBE_DEPTH];
 		int touchedCount = 0;
-		for (int p = 0; p < Math.min(probes.length, PROBE_WORDS); p++) {
-			Postings probe = probes[p];
-			double weight = weight(probe.size());
-			for (int k = probe.size() - 1; k >= Math.max(0, probe.size() - PROBE_DEPTH); k--) {
-				long slot = probe.slot(k);
-				int i = index(slot);
-				if (this.shared[i] == 0) {
-					touched[touchedCount++] = slot;
+		long[] likely;
+		try {
+			for (int p = 0; p < Math.min(probes.length, PROBE_WORDS); p++) {
+				Postings probe = probes[p];
+				double weight = weight(probe.size());
+				for (int k = probe.size() - 1; k >= Math.max(0, probe.size() - PROBE_DEPTH); k--) {
+					long slot = probe.slot(k);
+					int i = index(slot);
+					if (!this.languages[i].equals(language)) {
+						continue;
+					}
+					if (this.shared[i] == 0) {
+						touched[touchedCount++] = slot;
+					}
+					// never 0, so that a slot is listed once
+					this.shared[i] += Math.max(weight * weight, Double.MIN_NORMAL);
 				}
-				this.shared[i] += weight * weight;
+			}
+			likely = best(touched, touchedCount);
+		}
+		finally {
+			for (int t = 0; t < touchedCount; t++) {
+				this.shared[index(touched[t])] = 0;
 			}
 		}
-		long[] likely = best(touched, touchedCount);
 		String best = null;
 		double bestMargin = -1;
 		for (long slot : likely) {
 			int i = index(slot);
-			if (!this.languages[i].equals(language)) {
-				continue;
-			}
 			double dot = 0;
 			double otherNorm = 0;
 			for (Postings term : this.terms[i]) {
@@ -241,7 +260,7 @@ public final class StoryClusters {
 			double similarity = (norm > 0 && otherNorm > 0) ? dot / Math.sqrt(norm * otherNorm) : 0;
 			// reports of one event come in bursts: the later a report, the closer it must
 			// be
-			double days = Math.max(0, now - this.seenAt[i]) / 86_400_000.0;
+			double days = Math.abs(published - this.publishedAt[i]) / 86_400_000.0;
 			double margin = similarity - (this.minSimilarity + this.risePerDay * days);
 			if (margin >= 0 && margin > bestMargin) {
 				bestMargin = margin;
@@ -251,7 +270,7 @@ public final class StoryClusters {
 		return best;
 	}
 
-	// the candidates that share the most weight from the probes; clears the scratch
+	// the candidates that share the most weight from the probes
 	private long[] best(long[] touched, int count) {
 		Long[] order = new Long[count];
 		for (int t = 0; t < count; t++) {
@@ -262,9 +281,6 @@ public final class StoryClusters {
 		for (int t = 0; t < best.length; t++) {
 			best[t] = order[t];
 		}
-		for (int t = 0; t < count; t++) {
-			this.shared[index(touched[t])] = 0;
-		}
 		return best;
 	}
 
@@ -273,7 +289,8 @@ public final class StoryClusters {
 		return Math.log((this.size + this.priorArticles + 1.0) / (documentFrequency + 1.0));
 	}
 
-	private void remember(String articleId, long simhash, String clusterId, long now, String language, String[] words) {
+	private void remember(String articleId, long simhash, String clusterId, long now, long published, String language,
+			String[] words) {
 		if (this.size == this.capacity) {
 			forgetOldest();
 		}
@@ -289,6 +306,8 @@ public final class StoryClusters {
 		this.articleIds[i] = articleId;
 		this.languages[i] = language;
 		this.seenAt[i] = now;
+		this.publishedAt[i] = published;
+		this.shared[i] = 0;
 		this.terms[i] = refs;
 		this.slotOf.put(articleId, slot);
 		this.size++;

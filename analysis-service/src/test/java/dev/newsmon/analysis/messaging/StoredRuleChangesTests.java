@@ -32,15 +32,17 @@ class StoredRuleChangesTests {
 
 	@Test
 	void aValidChangeApplies() {
-		assertThat(StoredRuleChanges.apply(this.changes, RULE.formatted(2), 7)).isTrue();
+		assertThat(StoredRuleChanges.apply(this.changes, RULE.formatted(2), "news.rules.v1-0@7")).isTrue();
 		assertThat(this.tagger.rule("north-korea").version()).isEqualTo(2);
 	}
 
 	@Test
 	void anInvalidChangeIsSkipped() {
-		StoredRuleChanges.apply(this.changes, RULE.formatted(2), 7);
-		assertThat(StoredRuleChanges.apply(this.changes, "{\"id\": \"north-korea\", \"version\": 3}", 8)).isFalse();
-		assertThat(StoredRuleChanges.apply(this.changes, "not json", 9)).isFalse();
+		StoredRuleChanges.apply(this.changes, RULE.formatted(2), "news.rules.v1-0@7");
+		assertThat(
+				StoredRuleChanges.apply(this.changes, "{\"id\": \"north-korea\", \"version\": 3}", "news.rules.v1-0@8"))
+			.isFalse();
+		assertThat(StoredRuleChanges.apply(this.changes, "not json", "news.rules.v1-0@9")).isFalse();
 		assertThat(this.tagger.rule("north-korea").version()).isEqualTo(2);
 	}
 
@@ -55,8 +57,9 @@ class StoredRuleChangesTests {
 			}
 
 		};
-		assertThat(StoredRuleChanges.apply(failing, RULE.formatted(2), 7)).isFalse();
-		assertThat(StoredRuleChanges.apply(this.changes, RULE.formatted(3), 8)).as("later changes still apply")
+		assertThat(StoredRuleChanges.apply(failing, RULE.formatted(2), "news.rules.v1-0@7")).isFalse();
+		assertThat(StoredRuleChanges.apply(this.changes, RULE.formatted(3), "news.rules.v1-0@8"))
+			.as("later changes still apply")
 			.isTrue();
 	}
 

@@ -10,10 +10,10 @@ import java.util.Random;
 
 /**
  * The cost of placing one article in its story with a full window: the production
- * settings (20,000 articles, 48 hours), articles of 75 distinct words drawn from a skewed
- * vocabulary of 200,000 words and random SimHashes, so that almost none is a
- * near-duplicate and the words decide. Prints articles per CPU second of one thread and
- * the heap the window holds. Run with
+ * settings (20,000 articles, 48 hours), articles of 100 distinct words (the most an
+ * article brings) drawn from a skewed vocabulary of 200,000 words and random SimHashes,
+ * so that almost none is a near-duplicate and the words decide. Prints articles per CPU
+ * second of one thread and the heap the window holds. Run with
  * {@code deploy/local/bench.sh analysis-service dev.newsmon.analysis.story.StoryClustersBenchmark [rounds] [seconds]}.
  */
 public final class StoryClustersBenchmark {
@@ -22,7 +22,7 @@ public final class StoryClustersBenchmark {
 
 	private static final int VOCABULARY = 200_000;
 
-	private static final int WORDS = 75;
+	private static final int WORDS = 100;
 
 	private StoryClustersBenchmark() {
 	}
@@ -40,7 +40,7 @@ public final class StoryClustersBenchmark {
 		long heapBefore = usedHeap();
 		long id = 0;
 		for (; id < CAPACITY; id++) {
-			stories.clusterOf("a" + id, random.nextLong(), "en", article(random, vocabulary));
+			stories.clusterOf("a" + id, random.nextLong(), "en", article(random, vocabulary), null);
 		}
 		System.out.printf("window of %,d articles: about %,d MB of heap%n", CAPACITY,
 				(usedHeap() - heapBefore) / 1_000_000);
@@ -49,7 +49,7 @@ public final class StoryClustersBenchmark {
 			long end = System.nanoTime() + seconds * 1_000_000_000L;
 			long count = 0;
 			while (System.nanoTime() < end) {
-				stories.clusterOf("a" + id++, random.nextLong(), "en", article(random, vocabulary));
+				stories.clusterOf("a" + id++, random.nextLong(), "en", article(random, vocabulary), null);
 				count++;
 			}
 			double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;

@@ -68,11 +68,11 @@ class StoryClustersTests {
 	@Test
 	void aReportOfTheSameEventInTheSameLanguageJoinsItsStory() {
 		fillWindow();
-		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
 		List<String> rewrite = new ArrayList<>(LAUNCH.subList(0, 7));
 		rewrite.addAll(List.of("fire", "seoul"));
-		assertThat(this.stories.clusterOf("b", -1L, "en", rewrite)).isEqualTo("a");
-		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", OTHER_LAUNCH)).isEqualTo("c");
+		assertThat(this.stories.clusterOf("b", -1L, "en", rewrite, null)).isEqualTo("a");
+		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", OTHER_LAUNCH, null)).isEqualTo("c");
 	}
 
 	@Test
@@ -81,42 +81,61 @@ class StoryClustersTests {
 		StoryClusters busy = new StoryClusters(this.clock, Duration.ofHours(48), 5_000, 3, 0.30, 0.20, 20);
 		Random random = new Random(3);
 		for (int i = 0; i < 4_000; i++) {
-			busy.clusterOf("filler-" + i, random.nextLong(), "en", List.of("word" + i, "other" + i, "sea"));
+			busy.clusterOf("filler-" + i, random.nextLong(), "en", List.of("word" + i, "other" + i, "sea"), null);
 		}
-		String first = busy.clusterOf("report-0", random.nextLong(), "en", LAUNCH);
+		String first = busy.clusterOf("report-0", random.nextLong(), "en", LAUNCH, null);
 		for (int i = 1; i < 300; i++) {
 			List<String> report = new ArrayList<>(LAUNCH.subList(0, 6));
 			report.add("detail" + i);
-			assertThat(busy.clusterOf("report-" + i, random.nextLong(), "en", report)).isEqualTo(first);
+			assertThat(busy.clusterOf("report-" + i, random.nextLong(), "en", report, null)).isEqualTo(first);
 		}
 	}
 
 	@Test
 	void storiesDoNotCrossLanguages() {
 		fillWindow();
-		this.stories.clusterOf("a", 0L, "en", LAUNCH);
-		assertThat(this.stories.clusterOf("b", -1L, "de", LAUNCH)).isEqualTo("b");
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
+		assertThat(this.stories.clusterOf("b", -1L, "de", LAUNCH, null)).isEqualTo("b");
 	}
 
 	@Test
 	void aLaterReportMustBeCloserToJoin() {
 		fillWindow();
-		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
 		List<String> looser = new ArrayList<>(LAUNCH.subList(0, 5));
 		looser.addAll(List.of("fire", "seoul", "launch", "morn", "militari"));
 		this.clock.advance(Duration.ofHours(40));
-		assertThat(this.stories.clusterOf("b", -1L, "en", looser)).isEqualTo("b");
-		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", looser)).as("the same words, hours apart")
+		assertThat(this.stories.clusterOf("b", -1L, "en", looser, null)).isEqualTo("b");
+		assertThat(this.stories.clusterOf("c", 0x0f0f0f0fL, "en", looser, null)).as("the same words, hours apart")
 			.isEqualTo("b");
+	}
+
+	@Test
+	void reportsAreDatedByPublicationNotByWhenTheyAreAnalysed() {
+		List<String> looser = new ArrayList<>(LAUNCH.subList(0, 5));
+		looser.addAll(List.of("fire", "seoul", "launch", "morn", "militari"));
+		Instant published = this.clock.instant().minus(Duration.ofDays(3));
+		// a backlog: published 40 hours apart, analysed within the same second
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, published);
+		assertThat(this.stories.clusterOf("b", -1L, "en", looser, published.plus(Duration.ofHours(40)))).isEqualTo("b");
+		// the same two reports published an hour apart
+		StoryClusters other = new StoryClusters(this.clock, Duration.ofHours(48), 100, 3, 0.30, 0.20, 20);
+		for (int i = 0; i < 30; i++) {
+			other.clusterOf("filler-" + i, 0x5555_0000_0000L + ((long) i << 40) * 0x0101L, "en",
+					List.of("word" + i, "other" + i, "sea", "two"), null);
+		}
+		other.clusterOf("a", 0L, "en", LAUNCH, published);
+		assertThat(other.clusterOf("b", -1L, "en", looser, published.plus(Duration.ofHours(1)))).isEqualTo("a");
 	}
 
 	@Test
 	void wordsLeaveTheWindowWithTheirArticles() {
 		fillWindow();
-		this.stories.clusterOf("a", 0L, "en", LAUNCH);
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
 		this.clock.advance(Duration.ofHours(49));
 		fillWindow();
-		assertThat(this.stories.clusterOf("b", -1L, "en", LAUNCH)).isEqualTo("b");
+		assertThat(this.stories.clusterOf("b", -1L, "en", LAUNCH, null)).isEqualTo("b");
 	}
 
 	// unrelated articles, so that the event's words are rare in the window
@@ -124,7 +143,7 @@ class StoryClustersTests {
 		for (int i = 0; i < 30; i++) {
 			long simhash = 0x5555_0000_0000L + ((long) i << 40) * 0x0101L;
 			this.stories.clusterOf("filler-" + this.clock.instant() + "-" + i, simhash, "en",
-					List.of("word" + i, "other" + i, "sea", "two"));
+					List.of("word" + i, "other" + i, "sea", "two"), null);
 		}
 	}
 

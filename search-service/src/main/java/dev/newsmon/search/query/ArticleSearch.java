@@ -84,15 +84,26 @@ class ArticleSearch {
 			pit = openPointInTime();
 			opened = pit != null;
 		}
+		try {
+			return search(criteria, origin, pit, opened);
+		}
+		catch (RuntimeException ex) {
+			// a point in time opened for this page and not handed on would live out its
+			// keep-alive for nothing
+			if (opened) {
+				closePointInTime(pit);
+			}
+			throw ex;
+		}
+	}
+
+	private SearchResult search(SearchCriteria criteria, Instant origin, String pit, boolean opened) {
 		SearchResponse<HitSource> response;
 		try {
 			response = this.client.search(SearchRequests.build(criteria, this.alias, this.tokenizer, origin, pit,
 					this.properties.keepAlive()), HitSource.class);
 		}
 		catch (ElasticsearchException ex) {
-			if (opened) {
-				closePointInTime(pit);
-			}
 			if (pit != null && !opened && ex.status() == 404) {
 				throw new InvalidParameterException("cursor", "has expired; search again from the first page");
 			}
@@ -105,9 +116,6 @@ class ArticleSearch {
 			throw new SearchUnavailableException(ex);
 		}
 		catch (IOException ex) {
-			if (opened) {
-				closePointInTime(pit);
-			}
 			throw new SearchUnavailableException(ex);
 		}
 		List<Hit<HitSource>> hits = response.hits().hits();
@@ -115,15 +123,16 @@ class ArticleSearch {
 		for (int i = 0; i < Math.min(hits.size(), criteria.size()); i++) {
 			page.add(hit(hits.get(i)));
 		}
+		// Elasticsearch may hand back a newer id of the point in time
+		String latestPit = (pit != null && response.pitId() != null) ? response.pitId() : pit;
 		String nextCursor = null;
 		if (hits.size() > criteria.size()) {
 			List<Object> values = hits.get(criteria.size() - 1).sort().stream().map(ArticleSearch::value).toList();
-			String nextPit = (pit != null && response.pitId() != null) ? response.pitId() : pit;
-			nextCursor = new Cursor(criteria.sort(), values, nextPit, (origin != null) ? origin.toEpochMilli() : null)
+			nextCursor = new Cursor(criteria.sort(), values, latestPit, (origin != null) ? origin.toEpochMilli() : null)
 				.encode();
 		}
-		else if (pit != null) {
-			closePointInTime(pit);
+		else if (latestPit != null) {
+			closePointInTime(latestPit);
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : hits.size();
 		Map<String, Aggregate> aggregations = response.aggregations();
