@@ -27,6 +27,14 @@ class ArticleDocuments {
 
 	static final int MAX_EVIDENCE_FIELD = 32;
 
+	// the words of a text are never much longer than the text (a space per word, base
+	// forms
+	// a little longer than inflected ones): words far longer than that did not come from
+	// it, and are segmented here instead of stored
+	static final int MAX_WORDS_PER_CHAR = 3;
+
+	static final int MAX_WORDS_SLACK = 64;
+
 	private final CjkTokenizer tokenizer;
 
 	ArticleDocuments(CjkTokenizer tokenizer) {
@@ -125,8 +133,10 @@ class ArticleDocuments {
 	 */
 	private String cjkText(ArticleAnalyzed analyzed) {
 		ArticleAnalyzed.CjkWords words = analyzed.cjkWords();
-		if (words == null || !ArticleAnalyzed.CjkWords.SEGMENTER.equals(words.segmenter())) {
-			ArticleFetched article = analyzed.article();
+		ArticleFetched article = analyzed.article();
+		if (words == null || !ArticleAnalyzed.CjkWords.SEGMENTER.equals(words.segmenter())
+				|| length(words.title(), words.summary(), words.body()) > MAX_WORDS_PER_CHAR
+						* length(article.title(), article.summary(), article.body()) + MAX_WORDS_SLACK) {
 			words = this.tokenizer.words(article.title(), article.summary(), article.body(), analyzed.language());
 		}
 		StringJoiner text = new StringJoiner(" ");
@@ -136,6 +146,14 @@ class ArticleDocuments {
 			}
 		}
 		return text.toString();
+	}
+
+	private static long length(String... texts) {
+		long length = 0;
+		for (String text : texts) {
+			length += (text != null) ? text.length() : 0;
+		}
+		return length;
 	}
 
 	private static String emptyIfNull(String text) {

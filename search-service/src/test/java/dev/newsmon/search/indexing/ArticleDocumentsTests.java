@@ -44,6 +44,13 @@ class ArticleDocumentsTests {
 	}
 
 	@Test
+	void wordsFarLongerThanTheTextAreSegmentedAgain() {
+		ArticleAnalyzed analyzed = withWords(analyzed("a1", "ko", "북한은 미사일을 발사했다", NOW),
+				new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, "북한 ".repeat(10_000), "", ""));
+		assertThat(this.documents.toDocument(analyzed, NOW).textCjk()).contains("미사일").hasSizeLessThan(100);
+	}
+
+	@Test
 	void summaryThatTheBodyRepeatsIsSegmentedOnce() {
 		ArticleFetched article = new ArticleFetched(1, "a1", "https://example.org/a1", "feed-1", "Example News", "速報",
 				"北朝鮮が発射", "北朝鮮が発射。日本政府は抗議した。", null, List.of(), "ja", NOW, NOW, "", List.of());
