@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 
 import dev.newsmon.analysis.language.LanguageDetection;
 import dev.newsmon.analysis.story.StoryClusters;
 import dev.newsmon.analysis.tagging.GazetteerParser;
 import dev.newsmon.analysis.tagging.RuleParser;
 import dev.newsmon.analysis.tagging.TopicTagger;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +73,26 @@ class AnalyzerConfiguration {
 	StoryClusters storyClusters(Clock clock, StoryProperties properties) {
 		return new StoryClusters(clock, properties.window(), properties.capacity(), properties.maxDistance(),
 				properties.minSimilarity(), properties.similarityRisePerDay(), properties.priorArticles());
+	}
+
+	/**
+	 * How articles find their stories ({@code newsmon.analysis.stories}, tagged
+	 * {@code link}: near-duplicate, same-event, new-story) and how many the window holds:
+	 * what an operator watches when tuning {@code newsmon.analysis.story.*}.
+	 */
+	@Bean
+	MeterBinder storyMetrics(StoryClusters stories) {
+		return (registry) -> {
+			for (StoryClusters.Link link : StoryClusters.Link.values()) {
+				FunctionCounter.builder("newsmon.analysis.stories", stories, (clusters) -> clusters.count(link))
+					.description("Articles placed in a story, by how they found it")
+					.tag("link", link.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+					.register(registry);
+			}
+			Gauge.builder("newsmon.analysis.stories.window", stories, StoryClusters::size)
+				.description("Articles in the story window of this replica")
+				.register(registry);
+		};
 	}
 
 	@Bean

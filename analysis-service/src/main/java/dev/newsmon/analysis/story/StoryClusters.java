@@ -94,6 +94,8 @@ public final class StoryClusters {
 
 	private int size;
 
+	private final long[] links = new long[Link.values().length];
+
 	/**
 	 * Creates an empty window that links near-duplicates only.
 	 * @param clock the clock that dates articles
@@ -174,14 +176,35 @@ public final class StoryClusters {
 		}
 		String[] distinct = new LinkedHashSet<>(words).toArray(String[]::new);
 		String clusterId = nearDuplicate(simhash);
+		Link link = Link.NEAR_DUPLICATE;
 		if (clusterId == null) {
 			clusterId = sameEvent(language, distinct, published);
+			link = Link.SAME_EVENT;
 		}
 		if (clusterId == null) {
 			clusterId = articleId;
+			link = Link.NEW_STORY;
 		}
+		this.links[link.ordinal()]++;
 		remember(articleId, simhash, clusterId, now, published, language, distinct);
 		return clusterId;
+	}
+
+	/**
+	 * How many articles were placed in a story by the given link, since the start.
+	 * @param link how the article found its story
+	 * @return the count
+	 */
+	public synchronized long count(Link link) {
+		return this.links[link.ordinal()];
+	}
+
+	/**
+	 * How many articles the window holds.
+	 * @return the count
+	 */
+	public synchronized int size() {
+		return this.size;
 	}
 
 	private int index(long slot) {
@@ -334,6 +357,22 @@ public final class StoryClusters {
 		this.articleIds[i] = null;
 		this.languages[i] = null;
 		this.size--;
+	}
+
+	/**
+	 * How an article found its story.
+	 */
+	public enum Link {
+
+		/** A near-duplicate of an article in the window. */
+		NEAR_DUPLICATE,
+
+		/** A report of the same event as an article in the window. */
+		SAME_EVENT,
+
+		/** Neither: the article starts a story. */
+		NEW_STORY
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.newsmon.analysis.analyze;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -31,6 +33,17 @@ class AnalyzeApiIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void storyLinksAndTheWindowAreMetered() {
+		assertThat(this.meters.find("newsmon.analysis.stories").functionCounters())
+			.extracting((c) -> c.getId().getTag("link"))
+			.containsExactlyInAnyOrder("near-duplicate", "same-event", "new-story");
+		assertThat(this.meters.find("newsmon.analysis.stories.window").gauge()).isNotNull();
+	}
 
 	@Test
 	void analyzesAText() throws Exception {

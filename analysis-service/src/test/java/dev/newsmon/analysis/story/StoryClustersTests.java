@@ -92,6 +92,23 @@ class StoryClustersTests {
 	}
 
 	@Test
+	void eachArticleIsCountedByHowItFoundItsStory() {
+		fillWindow();
+		long newStories = this.stories.count(StoryClusters.Link.NEW_STORY);
+		long nearDuplicates = this.stories.count(StoryClusters.Link.NEAR_DUPLICATE);
+		long sameEvent = this.stories.count(StoryClusters.Link.SAME_EVENT);
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
+		this.stories.clusterOf("b", 1L, "en", List.of("unrelated"), null);
+		List<String> rewrite = new ArrayList<>(LAUNCH.subList(0, 7));
+		rewrite.addAll(List.of("fire", "seoul"));
+		this.stories.clusterOf("c", 0x0f0f0f0fL, "en", rewrite, null);
+		assertThat(this.stories.count(StoryClusters.Link.NEW_STORY)).isEqualTo(newStories + 1);
+		assertThat(this.stories.count(StoryClusters.Link.NEAR_DUPLICATE)).isEqualTo(nearDuplicates + 1);
+		assertThat(this.stories.count(StoryClusters.Link.SAME_EVENT)).isEqualTo(sameEvent + 1);
+		assertThat(this.stories.size()).isEqualTo(33);
+	}
+
+	@Test
 	void storiesDoNotCrossLanguages() {
 		fillWindow();
 		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
