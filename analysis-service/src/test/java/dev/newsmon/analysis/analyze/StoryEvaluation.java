@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,6 +20,9 @@ import dev.newsmon.events.ArticleAnalyzed;
 import dev.newsmon.events.ArticleFetched;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Runs a labelled set of reports through the analysis in order of publication, as the
@@ -81,13 +83,28 @@ record StoryEvaluation(List<Labelled> articles, int truePositives, int falsePosi
 	}
 
 	static StoryEvaluation of(TopicTagger tagger, String resource) {
+		return of(tagger, resource, Map.of());
+	}
+
+	/**
+	 * Evaluates the service's story settings, the defaults as the service binds them.
+	 * @param tagger the tagger
+	 * @param resource the labelled set
+	 * @param settings settings that replace defaults, such as
+	 * {@code similarity-rise-per-day}
+	 * @return the evaluation
+	 */
+	static StoryEvaluation of(TopicTagger tagger, String resource, Map<String, String> settings) {
 		List<JsonNode> reports = read(resource);
 		reports.sort(Comparator.comparing((JsonNode report) -> Instant.parse(report.get("publishedAt").stringValue())));
 		SettableClock clock = new SettableClock();
-		StoryProperties defaults = new StoryProperties(Duration.ofHours(48), 20_000, 3, 0.30, 0.20, 20);
+		Map<String, String> properties = new LinkedHashMap<>();
+		settings.forEach((name, value) -> properties.put("newsmon.analysis.story." + name, value));
+		StoryProperties story = new Binder(new MapConfigurationPropertySource(properties))
+			.bindOrCreate("newsmon.analysis.story", StoryProperties.class);
 		ArticleAnalyzer analyzer = new ArticleAnalyzer(LanguageDetection.create(true), tagger,
-				new StoryClusters(clock, defaults.window(), defaults.capacity(), defaults.maxDistance(),
-						defaults.minSimilarity(), defaults.similarityRisePerDay(), defaults.priorArticles()),
+				new StoryClusters(clock, story.window(), story.capacity(), story.maxDistance(), story.minSimilarity(),
+						story.similarityRisePerDay(), story.priorArticles()),
 				clock);
 		List<Labelled> articles = new ArrayList<>();
 		for (JsonNode report : reports) {

@@ -1,5 +1,7 @@
 package dev.newsmon.analysis.analyze;
 
+import java.util.Map;
+
 import dev.newsmon.analysis.tagging.Rules;
 import dev.newsmon.analysis.tagging.TopicTagger;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +37,15 @@ class StoryEvaluationTests {
 		System.out.print(dev.report("stories-dev"));
 		assertThat(dev.wrongMerges()).isEmpty();
 		assertThat(dev.recall()).isGreaterThanOrEqualTo(0.8);
+	}
+
+	@Test
+	void aFlatBarMergesTheNextDaysLaunchWithTheDayBefore() {
+		StoryEvaluation flat = StoryEvaluation.of(tagger, "/eval/stories-dev.jsonl",
+				Map.of("similarity-rise-per-day", "0"));
+		System.out.print(flat.report("stories-dev, flat bar"));
+		assertThat(flat.wrongMerges())
+			.anyMatch((pair) -> pair.contains("launch-wonsan") && pair.contains("cruise-nampo"));
 	}
 
 	@Test

@@ -147,6 +147,18 @@ class StoryClustersTests {
 	}
 
 	@Test
+	void aPublicationTimeInTheFutureCountsAsNow() {
+		fillWindow();
+		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);
+		List<String> rewrite = new ArrayList<>(LAUNCH.subList(0, 7));
+		rewrite.addAll(List.of("fire", "seoul"));
+		// a feed that dates its items ten years ahead cannot push them out of today's
+		// story
+		assertThat(this.stories.clusterOf("b", -1L, "en", rewrite, this.clock.instant().plus(Duration.ofDays(3650))))
+			.isEqualTo("a");
+	}
+
+	@Test
 	void wordsLeaveTheWindowWithTheirArticles() {
 		fillWindow();
 		this.stories.clusterOf("a", 0L, "en", LAUNCH, null);

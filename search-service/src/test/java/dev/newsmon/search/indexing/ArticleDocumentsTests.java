@@ -44,6 +44,13 @@ class ArticleDocumentsTests {
 	}
 
 	@Test
+	void missingSectionsOfSentWordsAreEmpty() {
+		ArticleAnalyzed analyzed = withWords(analyzed("a1", "ko", "북한은 미사일을 발사했다", NOW),
+				new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, null, null, "북한 미사일"));
+		assertThat(this.documents.toDocument(analyzed, NOW).textCjk()).isEqualTo("북한 미사일");
+	}
+
+	@Test
 	void wordsFarLongerThanTheTextAreSegmentedAgain() {
 		ArticleAnalyzed analyzed = withWords(analyzed("a1", "ko", "북한은 미사일을 발사했다", NOW),
 				new ArticleAnalyzed.CjkWords(ArticleAnalyzed.CjkWords.SEGMENTER, "북한 ".repeat(10_000), "", ""));
